@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * commands into {@link CameraControl} calls.
  *
  * <p>Threading: everything runs on one platform thread named {@code mqtt}. Camera listener
- * callbacks only enqueue (the latest state per camera is kept, older ones are skipped), and the MQTT
+ * callbacks only enqueue (while a camera's state waits, a newer one replaces it), and the MQTT
  * client's callback thread only parses and enqueues, so neither a camera nor the client ever waits
  * for the broker.
  *
@@ -236,7 +236,6 @@ public final class MqttBridge implements CameraListener, AutoCloseable {
     public void onEvent(CameraId id, CameraEvent event) {
         scheduler.execute(() -> {
             if (publisher != null) {
-                drainState(id);
                 publisher.onEvent(id, event);
             }
         });

@@ -1,6 +1,8 @@
 package dev.gwellbridge.mqtt;
 
 import dev.gwellbridge.ha.Publication;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,14 +14,21 @@ final class FakeMqttPort implements MqttPort {
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<ConnectSpec> connects = new ArrayList<>();
+    private final List<Instant> connectTimes = new ArrayList<>();
+    private final InstantSource clock;
     private Listener listener;
     private boolean connected;
     private int refuseConnects;
     private int failPublishesAfter = -1;
 
+    FakeMqttPort(InstantSource clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void connect(ConnectSpec spec, Listener l) throws MqttPortException {
         connects.add(spec);
+        connectTimes.add(clock.instant());
         calls.add(new Call("connect", null, List.of()));
         if (refuseConnects > 0) {
             refuseConnects--;
@@ -39,6 +48,7 @@ final class FakeMqttPort implements MqttPort {
     public void publish(String topic, byte[] payload, int qos, boolean retain) throws MqttPortException {
         requireConnected();
         if (failPublishesAfter == 0) {
+            failPublishesAfter = -1;
             connected = false;
             throw new MqttPortException("Connection lost", null);
         }
@@ -90,6 +100,11 @@ final class FakeMqttPort implements MqttPort {
 
     List<ConnectSpec> connects() {
         return List.copyOf(connects);
+    }
+
+    /** When each connect attempt happened. */
+    List<Instant> connectTimes() {
+        return List.copyOf(connectTimes);
     }
 
     List<Call> calls() {
