@@ -314,7 +314,7 @@ public final class MqttBridge implements CameraListener, AutoCloseable {
             Duration delay = scheduleReconnect();
             String msg = "Cannot connect to " + settings.broker() + ": " + e.getMessage();
             if (failedAttempts == 1) {
-                LOG.warn("{}; retrying in {} s", msg, delay.toSeconds());
+                LOG.warn("{}; retrying in {} ms", msg, delay.toMillis());
             } else {
                 LOG.debug("{}; retrying in {} ms (attempt {})", msg, delay.toMillis(), failedAttempts);
             }
