@@ -60,26 +60,20 @@ public final class MqttBridge implements CameraListener, AutoCloseable {
     private final RandomGenerator random;
     private final MqttScheduler scheduler;
     private final MqttTimings timings;
-    private final MqttPort port;
     private final Topics topics;
     private final CommandParser parser;
     private final Outbox outbox;
     private final PublishedDevices devices;
-    private final ReconnectBackoff backoff;
+    private final BrokerConnection connection;
     private final ConcurrentHashMap<CameraId, CameraState> pendingStates = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
-    private volatile MqttStatus status;
-
     // Confined to the mqtt thread.
     private StatePublisher publisher;
     private CommandHandler commands;
-    private int epoch;
     private boolean closed;
-    private int failedAttempts;
-    private MqttScheduler.Cancellable reconnectTask;
     private MqttScheduler.Cancellable birthTask;
     private MqttScheduler.Cancellable statsTask;
     private MqttScheduler.Cancellable bridgeStateTask;
@@ -148,13 +142,28 @@ public final class MqttBridge implements CameraListener, AutoCloseable {
         this.random = Objects.requireNonNull(random, "random");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.timings = Objects.requireNonNull(timings, "timings");
-        this.port = Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(port, "port");
         this.topics = new Topics(settings.baseTopic(), settings.discoveryPrefix());
         this.parser = new CommandParser(topics);
         this.outbox = new Outbox(port);
         this.devices = new PublishedDevices(dataDir, clock);
-        this.backoff = new ReconnectBackoff(timings.reconnectMin(), timings.reconnectMax(), random);
-        this.status = status(false, "Not started.");
+        this.connection = new BrokerConnection(
+                settings,
+                port,
+                outbox,
+                scheduler,
+                new ReconnectBackoff(timings.reconnectMin(), timings.reconnectMax(), random),
+                new ConnectSpec(
+                        settings.host(),
+                        settings.port(),
+                        settings.clientId(),
+                        settings.username(),
+                        settings.password(),
+                        topics.bridgeAvailability(),
+                        "offline",
+                        timings.keepAlive(),
+                        timings.operationTimeout()),
+                topics.subscriptions());
     }
 
     /** Registers with the cameras and connects in the background; call once. */
@@ -170,12 +179,12 @@ public final class MqttBridge implements CameraListener, AutoCloseable {
                 settings.clientId());
         scheduler.execute(this::init);
         control.addListener(this);
-        scheduler.execute(this::connect);
+        scheduler.execute(connection::connect);
     }
 
     /** The connection as the page and {@code api/health} show it; thread-safe. */
     public MqttStatus status() {
-        return status;
+        return connection.status();
     }
 
     /** The topic scheme in use. */
@@ -289,7 +298,12 @@ public final class MqttBridge implements CameraListener, AutoCloseable {
                 new CommandGate(timings.coalesceWindow(), timings.startLimit()),
                 bridgeStatus,
                 publisher::publishAll);
-        outbox.onFailure(cause -> lost(epoch, "publish failed: " + cause));
+        connection.handlers(
+                (topic, payload, retained) -> {
+                    Inbound message = parser.parse(topic, payload);
+                    scheduler.execute(() -> dispatch(message, retained));
+                },
+                publisher::publishAll);
         statsTask = scheduler.schedule(this::statsTick, timings.statsInterval());
         bridgeStateTask = scheduler.schedule(this::bridgeStateTick, timings.bridgeStateInterval());
     }
@@ -299,76 +313,6 @@ public final class MqttBridge implements CameraListener, AutoCloseable {
         if (s != null && publisher != null) {
             publisher.onState(s);
         }
-    }
-
-    private void connect() {
-        reconnectTask = null;
-        if (closed || outbox.connected()) {
-            return;
-        }
-        int attempt = ++epoch;
-        try {
-            port.connect(connectSpec(), listener(attempt));
-        } catch (MqttPortException e) {
-            failedAttempts++;
-            Duration delay = scheduleReconnect();
-            String msg = "Cannot connect to " + settings.broker() + ": " + e.getMessage();
-            if (failedAttempts == 1) {
-                LOG.warn("{}; retrying in {} ms", msg, delay.toMillis());
-            } else {
-                LOG.debug("{}; retrying in {} ms (attempt {})", msg, delay.toMillis(), failedAttempts);
-            }
-            status = status(false, msg + "; retrying.");
-            return;
-        }
-        outbox.connected(true);
-        try {
-            port.subscribe(topics.subscriptions(), 1);
-        } catch (MqttPortException e) {
-            lost(attempt, "subscribe failed: " + e.getMessage());
-            return;
-        }
-        LOG.info("Connected to MQTT broker {}", settings.broker());
-        failedAttempts = 0;
-        backoff.reset();
-        status = status(true, "Connected.");
-        publisher.publishAll();
-    }
-
-    private MqttPort.Listener listener(int attempt) {
-        return new MqttPort.Listener() {
-            @Override
-            public void onMessage(String topic, byte[] payload, boolean retained) {
-                Inbound message = parser.parse(topic, payload);
-                scheduler.execute(() -> dispatch(message, retained));
-            }
-
-            @Override
-            public void onConnectionLost(String cause) {
-                scheduler.execute(() -> lost(attempt, cause));
-            }
-        };
-    }
-
-    private void lost(int attempt, String cause) {
-        if (attempt != epoch || !outbox.connected()) {
-            return;
-        }
-        outbox.connected(false);
-        port.disconnect();
-        if (closed) {
-            return;
-        }
-        Duration delay = scheduleReconnect();
-        LOG.warn("MQTT connection to {} lost ({}); reconnecting in {} ms", settings.broker(), cause, delay.toMillis());
-        status = status(false, "Connection lost (" + cause + "); reconnecting.");
-    }
-
-    private Duration scheduleReconnect() {
-        Duration delay = backoff.next();
-        cancel(reconnectTask);
-        reconnectTask = scheduler.schedule(this::connect, delay);
-        return delay;
     }
 
     private void dispatch(Inbound message, boolean retained) {
@@ -427,35 +371,10 @@ public final class MqttBridge implements CameraListener, AutoCloseable {
 
     private void shutdownOnThread() {
         closed = true;
-        cancel(reconnectTask);
         cancel(birthTask);
         cancel(statsTask);
         cancel(bridgeStateTask);
-        if (outbox.connected()) {
-            publisher.publishOffline();
-            outbox.connected(false);
-            LOG.info("Disconnected from MQTT broker {}", settings.broker());
-        }
-        port.disconnect();
-        status = status(false, "Stopped.");
-    }
-
-    private ConnectSpec connectSpec() {
-        return new ConnectSpec(
-                settings.host(),
-                settings.port(),
-                settings.clientId(),
-                settings.username(),
-                settings.password(),
-                topics.bridgeAvailability(),
-                "offline",
-                timings.keepAlive(),
-                timings.operationTimeout());
-    }
-
-    private MqttStatus status(boolean connected, String message) {
-        return new MqttStatus(
-                true, connected, settings.broker(), settings.baseTopic(), settings.discoveryPrefix(), message);
+        connection.close(() -> publisher.publishOffline());
     }
 
     private static void cancel(MqttScheduler.Cancellable task) {
