@@ -186,7 +186,10 @@ public final class SupervisorClient {
         } catch (HttpConnectTimeoutException | ConnectException e) {
             return failure(path, "the Supervisor is not reachable at " + baseUrl);
         } catch (HttpTimeoutException e) {
-            return failure(path, "the Supervisor did not answer within " + timeout.toSeconds() + " s");
+            return failure(
+                    path,
+                    "the Supervisor did not answer within "
+                            + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s"));
         } catch (IOException e) {
             return failure(path, "the Supervisor call failed: " + Secrets.redact(e.toString()));
         } catch (InterruptedException e) {
