@@ -96,14 +96,26 @@ sed -e "s/@RTSP_PORT@/$RTSP_PORT/g" \
     "$TEMPLATE" >"$CONFIG"
 log "RTSP on port $RTSP_PORT, HLS on port $HLS_PORT"
 
+# stop PID: SIGTERM, then SIGKILL if it still runs 5 s later; reaps it either way.
+stop() {
+    kill "$1" 2>/dev/null
+    (
+        sleep 5
+        kill -9 "$1" 2>/dev/null
+    ) &
+    killer=$!
+    wait "$1" 2>/dev/null
+    kill "$killer" 2>/dev/null
+}
+
 # Keeps mediamtx running while the process $1 (the bridge, after exec) lives. A crash is
 # restarted after RESTART_DELAY seconds, doubling up to 30 s; a run of a minute or more resets it.
+# No signal traps here: a trap would be inherited by mediamtx between fork and exec, and a SIGTERM
+# arriving in that window would be lost.
 supervise_mediamtx() {
     set +e
     main=$1
-    child=""
     delay=$RESTART_DELAY
-    trap '[ -n "$child" ] && kill "$child" 2>/dev/null; exit 0' TERM INT
     while kill -0 "$main" 2>/dev/null; do
         started=$(date +%s)
         "$MEDIAMTX" "$CONFIG" &
@@ -112,13 +124,11 @@ supervise_mediamtx() {
             sleep "$WATCH_INTERVAL"
         done
         if ! kill -0 "$main" 2>/dev/null; then
-            kill "$child" 2>/dev/null
-            wait "$child" 2>/dev/null
+            stop "$child"
             exit 0
         fi
         wait "$child"
         status=$?
-        child=""
         if [ $(($(date +%s) - started)) -ge 60 ]; then
             delay=$RESTART_DELAY
         fi

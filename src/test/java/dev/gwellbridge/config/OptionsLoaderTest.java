@@ -132,6 +132,9 @@ class OptionsLoaderTest {
                                 false),
                         new CameraOptions("AABBCCDDEEFF", "", true, "", "auto", null, null, true));
         assertThat(o.logLevel()).isEqualTo("debug");
+        assertThat(o.camera(CameraId.of("GW_GC2_AABBCCDDEEFF")))
+                .as("an entry given as a bare MAC matches the camera's full device id")
+                .contains(o.cameras().get(1));
     }
 
     @Test
