@@ -65,6 +65,7 @@ class AddonFilesTest {
         assertThat(AddonFiles.ROOT.resolve("addon/run.sh")).isExecutable();
         assertThat(AddonFiles.read("addon/run.sh"))
                 .startsWith("#!/bin/sh\n")
+                .doesNotContain("\r")
                 .contains("exec \"$JAVA\" $JAVA_OPTS -jar \"$JAR\" run --options \"$OPTIONS\" --data-dir \"$DATA_DIR\"")
                 .contains("JAR=\"${GWELL_JAR:-/app/gwell-bridge.jar}\"")
                 .contains("TEMPLATE=\"${GWELL_MEDIAMTX_TEMPLATE:-/app/mediamtx.yml}\"");
