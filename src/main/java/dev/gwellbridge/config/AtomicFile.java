@@ -1,11 +1,16 @@
 package dev.gwellbridge.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -33,8 +38,12 @@ public final class AtomicFile {
             if (POSIX) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
             }
-            Files.write(tmp, content);
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
                 ch.force(true);
             }
             try {
@@ -42,6 +51,7 @@ public final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -49,33 +59,51 @@ public final class AtomicFile {
 
     /** Reads a file, or empty when it does not exist. */
     public static Optional<byte[]> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return Optional.of(Files.readAllBytes(file));
     }
 
     /**
-     * Moves an unreadable or corrupted file aside as {@code <name>.corrupt-<millis>} and logs a
-     * warning naming it, so it can be inspected and the state rebuilt.
+     * Moves an unreadable or corrupted file aside as {@code <name>.corrupt-<millis>} (with a
+     * {@code -<n>} suffix when that name is taken, so an earlier copy is never overwritten) and logs
+     * a warning naming it, so it can be inspected and the state rebuilt.
      *
-     * @return where the file went, or empty if it no longer existed
+     * @return where the file went, or empty if it no longer existed or could not be moved
      */
     public static Optional<Path> quarantine(Path file, String why, InstantSource clock) {
-        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + clock.millis());
+        String base = file.getFileName() + ".corrupt-" + clock.millis();
+        Path aside = file.resolveSibling(base);
+        for (int n = 1; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); n++) {
+            aside = file.resolveSibling(base + "-" + n);
+        }
         try {
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(file, aside);
             LOG.warn(
                     "{} could not be read ({}); moved it to {} and starting from an empty state",
                     file.getFileName(),
                     why,
                     aside.getFileName());
             return Optional.of(aside);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            LOG.warn("{} could not be read ({}) nor moved aside: {}", file.getFileName(), why, e.getMessage());
+            LOG.warn("{} could not be read ({}) nor moved aside: {}", file.getFileName(), why, e.toString());
             return Optional.empty();
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory, which is fine. */
+    private static void syncDirectory(Path dir) {
+        if (!POSIX) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            LOG.debug("could not sync directory {}: {}", dir, e.toString());
         }
     }
 }

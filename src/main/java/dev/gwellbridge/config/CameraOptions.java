@@ -32,8 +32,11 @@ public record CameraOptions(
         return Optional.ofNullable(streamMode);
     }
 
-    /** Whether this entry is about the given device id (matches the whole id or its MAC part). */
+    /**
+     * Whether this entry is about the given camera: the MAC parts agree, so an entry written as the
+     * whole device id or as the bare MAC matches an id given either way.
+     */
     public boolean matches(dev.gwellbridge.camera.CameraId id) {
-        return mac.equalsIgnoreCase(id.deviceId()) || mac.equalsIgnoreCase(id.mac());
+        return dev.gwellbridge.camera.CameraId.of(mac).mac().equals(id.mac());
     }
 }

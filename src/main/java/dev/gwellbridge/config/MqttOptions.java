@@ -4,7 +4,7 @@ package dev.gwellbridge.config;
  * The {@code mqtt} block. An empty host means "use the broker the Supervisor provides" (or, outside
  * the add-on, localhost when one answers). {@link #toString()} never shows the password.
  *
- * @param port 0 when not set (1883 is assumed)
+ * @param port 0 when not set ({@link Ports#DEFAULT_MQTT_PORT} is assumed)
  */
 public record MqttOptions(
         String host, int port, String username, String password, String baseTopic, String discoveryPrefix) {
@@ -21,7 +21,7 @@ public record MqttOptions(
 
     /** The port to connect to. */
     public int effectivePort() {
-        return port == 0 ? 1883 : port;
+        return port == 0 ? Ports.DEFAULT_MQTT_PORT : port;
     }
 
     @Override

@@ -1,9 +1,8 @@
 package dev.gwellbridge.config;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The process-wide registry of secret strings (passwords, API keys, tokens). Everything that is
@@ -19,6 +18,12 @@ public final class Secrets {
     private static final String MASK = "***";
     private static final Set<String> VALUES = ConcurrentHashMap.newKeySet();
 
+    /**
+     * The user-info of a URL: everything between {@code ://} and the last {@code @} before the
+     * path, query or fragment. Greedy on purpose: a password with a raw {@code @} is masked whole.
+     */
+    private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/?#\\s]*@");
+
     private Secrets() {}
 
     /** Registers a secret (ignored when null or shorter than 4 characters). */
@@ -28,29 +33,48 @@ public final class Secrets {
         }
     }
 
-    /** Replaces every registered secret in {@code text} with {@code ***}. */
+    /**
+     * Replaces every registered secret in {@code text} with {@code ***}. Occurrences are found in
+     * the original text and overlapping or touching ones are masked as one, so a secret that
+     * contains another, or two secrets that overlap, never leave a fragment behind.
+     */
     public static String redact(String text) {
-        if (text == null || VALUES.isEmpty()) {
+        if (text == null || text.isEmpty() || VALUES.isEmpty()) {
             return text;
         }
-        String out = text;
-        // Longest first, so a secret that contains another is masked whole.
-        List<String> sorted = VALUES.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
-        for (String s : sorted) {
-            if (out.contains(s)) {
-                out = out.replace(s, MASK);
+        boolean[] masked = null;
+        for (String s : VALUES) {
+            for (int at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+                if (masked == null) {
+                    masked = new boolean[text.length()];
+                }
+                for (int i = at; i < at + s.length(); i++) {
+                    masked[i] = true;
+                }
             }
         }
-        return out;
+        if (masked == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!masked[i]) {
+                out.append(text.charAt(i));
+            } else if (i == 0 || !masked[i - 1]) {
+                out.append(MASK);
+            }
+        }
+        return out.toString();
     }
 
-    /** Masks the user-info part of a URL ({@code rtsp://user:pass@host} → {@code rtsp://***@host}). */
+    /**
+     * Masks the user-info part of every URL in {@code url} ({@code rtsp://user:pass@host} → {@code
+     * rtsp://***@host}), then every registered secret.
+     */
     public static String redactUrl(String url) {
         if (url == null) {
             return null;
         }
-        return redact(url.replaceAll("(?<=://)[^/@\\s]+@", MASK + "@"));
+        return redact(USER_INFO.matcher(url).replaceAll(MASK + "@"));
     }
 }
