@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * <p>A new access unit begins (ITU-T H.264 §7.4.1.2.3, simplified for streams without arbitrary
  * slice order) with an AUD, SPS, PPS, SEI or types 14..18 after a slice, or with a slice whose
  * {@code first_mb_in_slice} is 0. The last access unit is handed on when the first unit of the next
- * one arrives, or on {@link #flush()}.
+ * one begins: as soon as its first two bytes are in ({@link #unitStarts}), or on {@link #flush()}.
  *
  * <p>The latest SPS and PPS are remembered; a keyframe that arrives without them gets them
  * prepended, so every keyframe handed on decodes on its own (needed when ffmpeg restarts mid-stream
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe: one feeding thread.
  */
-public final class AccessUnitAssembler implements Consumer<NalUnit> {
+public final class AccessUnitAssembler implements NalSink {
     private static final Logger LOG = LoggerFactory.getLogger(AccessUnitAssembler.class);
     private static final int SLICE_TYPE_I = 2;
     private static final int SLICE_TYPE_SI = 4;
@@ -51,8 +51,15 @@ public final class AccessUnitAssembler implements Consumer<NalUnit> {
     }
 
     @Override
+    public void unitStarts(int header, int secondByte) {
+        if (hasSlice && beginsAccessUnit(header & 0x1F, secondByte)) {
+            emit();
+        }
+    }
+
+    @Override
     public void accept(NalUnit nal) {
-        if (hasSlice && beginsAccessUnit(nal)) {
+        if (hasSlice && beginsAccessUnit(nal.type(), nal.length() > 1 ? nal.bytes()[1] & 0xFF : 0)) {
             emit();
         }
         int type = nal.type();
@@ -116,9 +123,16 @@ public final class AccessUnitAssembler implements Consumer<NalUnit> {
         }
     }
 
-    private static boolean beginsAccessUnit(NalUnit nal) {
-        int t = nal.type();
-        return (t >= NalUnit.TYPE_SEI && t <= NalUnit.TYPE_AUD) || (t >= 14 && t <= 18) || nal.startsPicture();
+    /**
+     * Whether a unit of this type, whose byte after the header is {@code second}, begins a new access
+     * unit after a slice: AUD, SPS, PPS, SEI, types 14..18, or a slice with {@code
+     * first_mb_in_slice} 0 (coded ue(v), so its first bit is 1).
+     */
+    private static boolean beginsAccessUnit(int type, int second) {
+        boolean slice = type == NalUnit.TYPE_SLICE || type == NalUnit.TYPE_IDR;
+        return (type >= NalUnit.TYPE_SEI && type <= NalUnit.TYPE_AUD)
+                || (type >= 14 && type <= 18)
+                || (slice && (second & 0x80) != 0);
     }
 
     private static boolean isIntraSlice(NalUnit nal) {

@@ -1,7 +1,6 @@
 package dev.gwellbridge.media;
 
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * Splits an H.264 Annex B byte stream into NAL units, whatever the chunk boundaries: a start code
@@ -16,8 +15,8 @@ import java.util.function.Consumer;
  * 0..n  trailing_zero_8bits   0x00, dropped
  * </pre>
  *
- * <p>A unit is handed on as soon as the header byte of the next one arrives, so the splitter adds
- * no latency beyond one NAL unit. Bytes that cannot be passed on are counted in {@link
+ * <p>A unit is handed on as soon as the header byte of the next one arrives, and the sink hears of
+ * each new unit once its first two bytes are in, so pictures can be closed without waiting. Bytes that cannot be passed on are counted in {@link
  * #discardedBytes()}: anything before the first start code, units with the forbidden bit set or an
  * unspecified type, units longer than the limit, and runs of 0x7E/0xFF filler that some cameras put
  * in front of each SPS (GWELL-PROTOCOL.md §10.4; about 320 bytes reported by the fork's users; seen
@@ -29,7 +28,7 @@ public final class AnnexBSplitter {
     /** Shorter 0x7E/0xFF tails are left alone: slice data may legitimately end in such bytes. */
     static final int MIN_FILLER_RUN = 16;
 
-    private final Consumer<NalUnit> sink;
+    private final NalSink sink;
     private final int maxNalBytes;
     private byte[] cur = new byte[4096];
     private int curLength;
@@ -44,7 +43,7 @@ public final class AnnexBSplitter {
      * @param sink receives each complete, well-formed unit on the feeding thread
      * @param maxNalBytes longer units are discarded (bounds memory on a corrupt stream)
      */
-    public AnnexBSplitter(Consumer<NalUnit> sink, int maxNalBytes) {
+    public AnnexBSplitter(NalSink sink, int maxNalBytes) {
         this.sink = sink;
         this.maxNalBytes = maxNalBytes;
     }
@@ -124,6 +123,9 @@ public final class AnnexBSplitter {
             cur = Arrays.copyOf(cur, Math.min(maxNalBytes, cur.length * 2));
         }
         cur[curLength++] = b;
+        if (curLength == 2 && (cur[0] & 0x80) == 0) {
+            sink.unitStarts(cur[0] & 0xFF, cur[1] & 0xFF);
+        }
     }
 
     private void release(byte[] unit, int length, int nextType) {

@@ -58,14 +58,6 @@ public final class NalUnit {
         return (bytes[0] & 0x80) == 0 && t != 0 && t < 24;
     }
 
-    /**
-     * Whether a slice starts a new picture: {@code first_mb_in_slice} is the first field after the
-     * header, coded ue(v), and equals 0 exactly when its first bit is 1.
-     */
-    public boolean startsPicture() {
-        return isSlice() && bytes.length > 1 && (bytes[1] & 0x80) != 0;
-    }
-
     public int length() {
         return bytes.length;
     }

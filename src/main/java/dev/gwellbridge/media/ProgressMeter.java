@@ -26,7 +26,6 @@ final class ProgressMeter {
 
     private final LongSupplier millis;
     private final LongSupplier bytesWritten;
-    private final long startedAt;
     private long frame = -1;
     private long prevFrame = -1;
     private long prevBytes;
@@ -37,7 +36,7 @@ final class ProgressMeter {
     ProgressMeter(LongSupplier millis, LongSupplier bytesWritten) {
         this.millis = millis;
         this.bytesWritten = bytesWritten;
-        this.startedAt = millis.getAsLong();
+        long startedAt = millis.getAsLong();
         this.lastBlockAt = startedAt;
         this.latest = new Reading(0, 0, startedAt);
     }
@@ -103,9 +102,5 @@ final class ProgressMeter {
         prevFrame = frame;
         prevBytes = bytes;
         prevAt = now;
-    }
-
-    long startedAt() {
-        return startedAt;
     }
 }

@@ -69,6 +69,26 @@ class AccessUnitAssemblerTest {
     }
 
     @Test
+    void fedBySplitterHandsOnAPictureOnceTheNextPicturesFirstTwoBytesArrive() {
+        AnnexBSplitter splitter = new AnnexBSplitter(assembler, 1 << 20);
+        byte[] stream = H264Fixtures.annexB(List.of(SPS_640X360_20, PPS, idrSlice(40), pSlice(30)));
+        int secondByteOfP = stream.length - pSlice(30).length() + 1;
+
+        splitter.feed(stream, 0, secondByteOfP);
+        assertThat(out).isEmpty();
+
+        splitter.feed(stream, secondByteOfP, 1);
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).toByteArray()).isEqualTo(bytes(SPS_640X360_20, PPS, idrSlice(40)));
+
+        splitter.feed(stream, secondByteOfP + 1, stream.length - secondByteOfP - 1);
+        splitter.flush();
+        assembler.flush();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(1).toByteArray()).isEqualTo(bytes(pSlice(30)));
+    }
+
+    @Test
     void prependsRememberedParameterSetsToAKeyframeWithoutThem() {
         feed(SPS_640X360_20, PPS, idrSlice(5), pSlice(5), idrSlice(7));
         assembler.flush();

@@ -5,6 +5,7 @@ import static dev.gwellbridge.media.FfmpegTestSupport.HEIGHT;
 import static dev.gwellbridge.media.FfmpegTestSupport.WIDTH;
 import static dev.gwellbridge.media.FfmpegTestSupport.segments;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.gwellbridge.camera.CameraId;
@@ -12,11 +13,14 @@ import dev.gwellbridge.camera.CameraInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +147,42 @@ class FfmpegSupervisorIT {
         Map<String, String> probe = FfmpegTestSupport.probe(playlist.resolveSibling(segment));
         assertThat(probe).containsEntry("codec_name", "h264").containsEntry("width", Integer.toString(WIDTH));
         assertThat(Integer.parseInt(probe.get("nb_read_frames"))).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void aSnapshotFailsWhenNoKeyframeArrivesInTime() {
+        MediaTuning t = MediaTuning.DEFAULT;
+        MediaTuning quick = new MediaTuning(
+                t.queueFrames(),
+                t.queueBytes(),
+                t.maxPictureBytes(),
+                t.hlsSegmentSeconds(),
+                t.hlsListSize(),
+                t.outputRetry(),
+                t.restartSteps(),
+                t.stableAfter(),
+                t.stallTimeout(),
+                t.closeGrace(),
+                t.rateProbe(),
+                Duration.ofSeconds(1),
+                t.snapshotQuality());
+        port = new FfmpegMediaPort(
+                MediaSettings.of(dir.resolve("data"), "192.168.1.10", 8554, 8888),
+                quick,
+                InstantSource.system(),
+                ProcessLauncher.SYSTEM);
+        FfmpegMediaSession session = port.open(CAMERA, "attic");
+        byte[] noKeyframe = H264Fixtures.annexB(List.of(H264Fixtures.pSlice(50), H264Fixtures.pSlice(60)));
+        session.offer(noKeyframe, 0, noKeyframe.length);
+
+        CompletableFuture<byte[]> snapshot = session.snapshot();
+
+        assertThatThrownBy(() -> snapshot.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(TimeoutException.class)
+                .hasMessage("no snapshot of attic within 1000 ms");
+        assertThat(Files.exists(port.paths().snapshotFile("attic"))).isFalse();
     }
 
     @Test
