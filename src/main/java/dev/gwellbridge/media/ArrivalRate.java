@@ -1,5 +1,6 @@
 package dev.gwellbridge.media;
 
+import dev.gwellbridge.h264.FrameRate;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 

@@ -1,6 +1,7 @@
 package dev.gwellbridge.media;
 
 import dev.gwellbridge.config.Secrets;
+import dev.gwellbridge.h264.FrameRate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

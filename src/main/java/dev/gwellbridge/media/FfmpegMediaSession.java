@@ -2,6 +2,9 @@ package dev.gwellbridge.media;
 
 import dev.gwellbridge.camera.MediaSession;
 import dev.gwellbridge.camera.MediaStats;
+import dev.gwellbridge.h264.AccessUnit;
+import dev.gwellbridge.h264.AccessUnitAssembler;
+import dev.gwellbridge.h264.AnnexBSplitter;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

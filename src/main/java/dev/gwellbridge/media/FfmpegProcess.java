@@ -1,6 +1,8 @@
 package dev.gwellbridge.media;
 
 import dev.gwellbridge.config.Secrets;
+import dev.gwellbridge.h264.FrameRate;
+import dev.gwellbridge.h264.Sps;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,10 @@
 package dev.gwellbridge.media;
 
 import dev.gwellbridge.camera.MediaStats;
+import dev.gwellbridge.h264.AccessUnit;
+import dev.gwellbridge.h264.AccessUnitAssembler;
+import dev.gwellbridge.h264.FrameRate;
+import dev.gwellbridge.h264.Sps;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;

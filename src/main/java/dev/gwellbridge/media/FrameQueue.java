@@ -1,5 +1,6 @@
 package dev.gwellbridge.media;
 
+import dev.gwellbridge.h264.AccessUnit;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;

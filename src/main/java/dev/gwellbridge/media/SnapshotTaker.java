@@ -1,6 +1,7 @@
 package dev.gwellbridge.media;
 
 import dev.gwellbridge.config.AtomicFile;
+import dev.gwellbridge.h264.AccessUnit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

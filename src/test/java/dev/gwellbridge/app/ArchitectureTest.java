@@ -54,6 +54,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void h264ParsingUsesOnlyTheJdk() {
+        onlyDependsOn("h264", JDK, SLF4J);
+    }
+
+    @Test
     void kcpUsesOnlyTheJdk() {
         onlyDependsOn("kcp", JDK, SLF4J);
     }
@@ -70,7 +75,7 @@ class ArchitectureTest {
 
     @Test
     void simulatorPlaysThePeerWithTheProtocolLayersOnly() {
-        onlyDependsOn("sim", JDK, SLF4J, pkg("crypto"), pkg("wire"), pkg("kcp"));
+        onlyDependsOn("sim", JDK, SLF4J, pkg("crypto"), pkg("wire"), pkg("kcp"), pkg("h264"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gwellbridge.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gwellbridge.h264.FrameRate;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.gwellbridge.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gwellbridge.h264.FrameRate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,16 +1,17 @@
 package dev.gwellbridge.media;
 
-import static dev.gwellbridge.media.H264Fixtures.PPS;
-import static dev.gwellbridge.media.H264Fixtures.SPS_640X360_20;
-import static dev.gwellbridge.media.H264Fixtures.annexB;
-import static dev.gwellbridge.media.H264Fixtures.idrSlice;
-import static dev.gwellbridge.media.H264Fixtures.pSlice;
+import static dev.gwellbridge.h264.H264Fixtures.PPS;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_640X360_20;
+import static dev.gwellbridge.h264.H264Fixtures.annexB;
+import static dev.gwellbridge.h264.H264Fixtures.idrSlice;
+import static dev.gwellbridge.h264.H264Fixtures.pSlice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gwellbridge.camera.CameraId;
 import dev.gwellbridge.camera.CameraInfo;
 import dev.gwellbridge.camera.StreamUrls;
+import dev.gwellbridge.h264.NalUnit;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

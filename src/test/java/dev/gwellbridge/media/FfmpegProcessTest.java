@@ -3,6 +3,7 @@ package dev.gwellbridge.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gwellbridge.h264.FrameRate;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;

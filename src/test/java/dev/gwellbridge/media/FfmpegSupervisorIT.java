@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gwellbridge.camera.CameraId;
 import dev.gwellbridge.camera.CameraInfo;
+import dev.gwellbridge.h264.H264Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

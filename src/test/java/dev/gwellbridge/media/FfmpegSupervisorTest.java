@@ -1,14 +1,19 @@
 package dev.gwellbridge.media;
 
-import static dev.gwellbridge.media.H264Fixtures.PPS;
-import static dev.gwellbridge.media.H264Fixtures.SPS_1080P_HIGH_2997;
-import static dev.gwellbridge.media.H264Fixtures.SPS_640X360_20;
-import static dev.gwellbridge.media.H264Fixtures.SPS_720P_NO_VUI;
-import static dev.gwellbridge.media.H264Fixtures.idrSlice;
-import static dev.gwellbridge.media.H264Fixtures.pSlice;
+import static dev.gwellbridge.h264.H264Fixtures.PPS;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_1080P_HIGH_2997;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_640X360_20;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_720P_NO_VUI;
+import static dev.gwellbridge.h264.H264Fixtures.idrSlice;
+import static dev.gwellbridge.h264.H264Fixtures.pSlice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gwellbridge.h264.AccessUnit;
+import dev.gwellbridge.h264.MalformedNalException;
+import dev.gwellbridge.h264.NalUnit;
+import dev.gwellbridge.h264.Sps;
+import dev.gwellbridge.h264.SpsParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;

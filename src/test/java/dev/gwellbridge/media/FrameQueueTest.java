@@ -1,11 +1,12 @@
 package dev.gwellbridge.media;
 
-import static dev.gwellbridge.media.H264Fixtures.PPS;
-import static dev.gwellbridge.media.H264Fixtures.SPS_640X360_20;
-import static dev.gwellbridge.media.H264Fixtures.idrSlice;
-import static dev.gwellbridge.media.H264Fixtures.pSlice;
+import static dev.gwellbridge.h264.H264Fixtures.PPS;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_640X360_20;
+import static dev.gwellbridge.h264.H264Fixtures.idrSlice;
+import static dev.gwellbridge.h264.H264Fixtures.pSlice;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gwellbridge.h264.AccessUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.gwellbridge.media;
+package dev.gwellbridge.h264;
 
 /**
  * A NAL unit could not be parsed. Stackless, like every decode failure of untrusted input: a camera

@@ -1,4 +1,4 @@
-package dev.gwellbridge.media;
+package dev.gwellbridge.h264;
 
 /**
  * Reads the bits of a NAL unit's payload (the raw byte sequence payload), skipping

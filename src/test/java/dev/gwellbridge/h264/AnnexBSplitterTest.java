@@ -1,11 +1,11 @@
-package dev.gwellbridge.media;
+package dev.gwellbridge.h264;
 
-import static dev.gwellbridge.media.H264Fixtures.PPS;
-import static dev.gwellbridge.media.H264Fixtures.SPS_640X360_20;
-import static dev.gwellbridge.media.H264Fixtures.annexB;
-import static dev.gwellbridge.media.H264Fixtures.hex;
-import static dev.gwellbridge.media.H264Fixtures.idrSlice;
-import static dev.gwellbridge.media.H264Fixtures.pSlice;
+import static dev.gwellbridge.h264.H264Fixtures.PPS;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_640X360_20;
+import static dev.gwellbridge.h264.H264Fixtures.annexB;
+import static dev.gwellbridge.h264.H264Fixtures.hex;
+import static dev.gwellbridge.h264.H264Fixtures.idrSlice;
+import static dev.gwellbridge.h264.H264Fixtures.pSlice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

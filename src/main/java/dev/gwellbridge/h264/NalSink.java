@@ -1,4 +1,4 @@
-package dev.gwellbridge.media;
+package dev.gwellbridge.h264;
 
 /** Receives the NAL units an {@link AnnexBSplitter} finds, on the splitter's thread. */
 @FunctionalInterface

@@ -1,8 +1,8 @@
-package dev.gwellbridge.media;
+package dev.gwellbridge.h264;
 
-import static dev.gwellbridge.media.H264Fixtures.SPS_1080P_HIGH_2997;
-import static dev.gwellbridge.media.H264Fixtures.SPS_640X360_20;
-import static dev.gwellbridge.media.H264Fixtures.SPS_720P_NO_VUI;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_1080P_HIGH_2997;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_640X360_20;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_720P_NO_VUI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.gwellbridge.media;
+package dev.gwellbridge.h264;
 
 import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
@@ -18,43 +18,43 @@ import java.util.List;
  * <p>Slices are only headers followed by filler bytes: enough for the fields the bridge reads
  * ({@code first_mb_in_slice}, {@code slice_type}), not decodable pictures.
  */
-final class H264Fixtures {
+public final class H264Fixtures {
     /** 640×360 (368 coded, 8 rows cropped), timing 1/40 → 20 fps; contains emulation prevention. */
-    static final NalUnit SPS_640X360_20 = hex("6742c016da0280bfe5c044000003000400000300a23c58ba80");
+    public static final NalUnit SPS_640X360_20 = hex("6742c016da0280bfe5c044000003000400000300a23c58ba80");
 
     /** 1920×1080 high profile (1088 coded), timing 4004/240000 → 30000/1001 fps. */
-    static final NalUnit SPS_1080P_HIGH_2997 = hex("67640028acd940780227e5c04400000fa40003a9803c60c658");
+    public static final NalUnit SPS_1080P_HIGH_2997 = hex("67640028acd940780227e5c04400000fa40003a9803c60c658");
 
     /** 1280×720 baseline without VUI. */
-    static final NalUnit SPS_720P_NO_VUI = hex("6742c01fda014016e4");
+    public static final NalUnit SPS_720P_NO_VUI = hex("6742c01fda014016e4");
 
-    static final NalUnit PPS = hex("68ce3c80");
-    static final NalUnit AUD = hex("0910");
-    static final NalUnit SEI = hex("0605ff80");
+    public static final NalUnit PPS = hex("68ce3c80");
+    public static final NalUnit AUD = hex("0910");
+    public static final NalUnit SEI = hex("0605ff80");
 
     private H264Fixtures() {}
 
-    static NalUnit hex(String hex) {
+    public static NalUnit hex(String hex) {
         return NalUnit.of(HexFormat.of().parseHex(hex));
     }
 
     /** IDR slice starting a picture: first_mb_in_slice 0 ('1'), slice_type 7 ('0001000') → 0x88. */
-    static NalUnit idrSlice(int fillerBytes) {
+    public static NalUnit idrSlice(int fillerBytes) {
         return slice(0x65, 0x88, fillerBytes);
     }
 
     /** Non-IDR I slice starting a picture: slice_type 7 → 0x88. */
-    static NalUnit intraSlice(int fillerBytes) {
+    public static NalUnit intraSlice(int fillerBytes) {
         return slice(0x61, 0x88, fillerBytes);
     }
 
     /** P slice starting a picture: '1' + slice_type 5 ('00110') → 0x9A. */
-    static NalUnit pSlice(int fillerBytes) {
+    public static NalUnit pSlice(int fillerBytes) {
         return slice(0x41, 0x9A, fillerBytes);
     }
 
     /** A further slice of the same picture: first_mb_in_slice 1 ('010'). */
-    static NalUnit continuationSlice(int type, int fillerBytes) {
+    public static NalUnit continuationSlice(int type, int fillerBytes) {
         return slice(0x40 | type, 0x4D, fillerBytes);
     }
 
@@ -69,7 +69,7 @@ final class H264Fixtures {
     }
 
     /** Joins units into Annex B, alternating 4- and 3-byte start codes. */
-    static byte[] annexB(List<NalUnit> nals) {
+    public static byte[] annexB(List<NalUnit> nals) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int i = 0;
         for (NalUnit n : nals) {

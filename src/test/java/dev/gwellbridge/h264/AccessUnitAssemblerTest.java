@@ -1,13 +1,13 @@
-package dev.gwellbridge.media;
+package dev.gwellbridge.h264;
 
-import static dev.gwellbridge.media.H264Fixtures.AUD;
-import static dev.gwellbridge.media.H264Fixtures.PPS;
-import static dev.gwellbridge.media.H264Fixtures.SEI;
-import static dev.gwellbridge.media.H264Fixtures.SPS_640X360_20;
-import static dev.gwellbridge.media.H264Fixtures.continuationSlice;
-import static dev.gwellbridge.media.H264Fixtures.idrSlice;
-import static dev.gwellbridge.media.H264Fixtures.intraSlice;
-import static dev.gwellbridge.media.H264Fixtures.pSlice;
+import static dev.gwellbridge.h264.H264Fixtures.AUD;
+import static dev.gwellbridge.h264.H264Fixtures.PPS;
+import static dev.gwellbridge.h264.H264Fixtures.SEI;
+import static dev.gwellbridge.h264.H264Fixtures.SPS_640X360_20;
+import static dev.gwellbridge.h264.H264Fixtures.continuationSlice;
+import static dev.gwellbridge.h264.H264Fixtures.idrSlice;
+import static dev.gwellbridge.h264.H264Fixtures.intraSlice;
+import static dev.gwellbridge.h264.H264Fixtures.pSlice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.gwellbridge.media;
+package dev.gwellbridge.h264;
 
 import java.util.ArrayList;
 import java.util.List;

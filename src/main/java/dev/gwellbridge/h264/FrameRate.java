@@ -1,4 +1,4 @@
-package dev.gwellbridge.media;
+package dev.gwellbridge.h264;
 
 /**
  * A frame rate as an exact fraction, e.g. 20/1 or 15000/1001, so ffmpeg gets what the encoder
