@@ -13,6 +13,7 @@ const fed = { cameras: false, account: false };
 
 function renderBridge(b) {
   bridge = b;
+  bridge.receivedAt = Date.now();
   $('bridge-version').textContent = b.version;
   $('version').textContent = b.version;
   tickUptime();
@@ -41,10 +42,10 @@ function renderBridge(b) {
   renderTopics();
 }
 
+// Counted on from the server's figure, so a browser clock that is off does not matter.
 function tickUptime() {
-  if (!bridge || !bridge.started_at) return;
-  const started = Date.parse(bridge.started_at);
-  $('bridge-uptime').textContent = isNaN(started) ? duration(bridge.uptime_s) : duration((Date.now() - started) / 1000);
+  if (!bridge) return;
+  $('bridge-uptime').textContent = duration(bridge.uptime_s + (Date.now() - bridge.receivedAt) / 1000);
 }
 
 function renderAccount(a) {
