@@ -68,7 +68,9 @@ export class CameraCard {
       el('details', null, el('summary', { text: 'Snippets for Home Assistant, Frigate and go2rtc' }), this.snippetBox),
       this.result);
     this.update(cam);
-    this.refreshSnapshot(cam.snapshot_url);
+    if (cam.has_snapshot) {
+      this.refreshSnapshot(cam.snapshot_url);
+    }
   }
 
   copyButton(textFn, label) {
@@ -110,6 +112,9 @@ export class CameraCard {
     }
     this.urlRtsp.textContent = cam.rtsp_url || 'not available yet';
     this.urlHls.textContent = cam.hls_url || 'not available yet';
+    if (prev && !prev.has_snapshot && cam.has_snapshot && !this.snapshot.getAttribute('src')) {
+      this.refreshSnapshot(cam.snapshot_url);
+    }
     if (!prev || prev.rtsp_url !== cam.rtsp_url || prev.hls_url !== cam.hls_url || prev.slug !== cam.slug) {
       this.renderSnippets(cam);
     }

@@ -87,7 +87,7 @@ final class BridgeRoutes {
                 Views.account(backend.account().fields(), backend.account().status()));
         ArrayNode cams = n.putArray("cameras");
         for (CameraState s : backend.cameras().cameras()) {
-            cams.add(Views.camera(s, Urls.of(backend, s.slug())));
+            cams.add(Views.camera(backend, s));
         }
         n.put("handshake_queue", backend.cameras().handshakeQueueDepth());
         n.put("page_subscribers", subscribers.getAsInt());

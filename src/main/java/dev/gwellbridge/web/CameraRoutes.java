@@ -26,14 +26,14 @@ final class CameraRoutes {
     void list(Context ctx) {
         ArrayNode arr = Json.array();
         for (CameraState s : backend.cameras().cameras()) {
-            arr.add(Views.camera(s, Urls.of(backend, s.slug())));
+            arr.add(Views.camera(backend, s));
         }
         Json.send(ctx, 200, arr);
     }
 
     void one(Context ctx) {
         CameraState s = camera(ctx);
-        Json.send(ctx, 200, Views.camera(s, Urls.of(backend, s.slug())));
+        Json.send(ctx, 200, Views.camera(backend, s));
     }
 
     void snapshot(Context ctx) {

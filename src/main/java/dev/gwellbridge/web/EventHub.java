@@ -181,7 +181,7 @@ final class EventHub implements CameraListener, AutoCloseable {
         for (CameraId id : List.copyOf(pendingStates.keySet())) {
             CameraState s = pendingStates.remove(id);
             if (s != null) {
-                broadcast("camera", Json.write(Views.camera(s, Urls.of(backend, s.slug()))));
+                broadcast("camera", Json.write(Views.camera(backend, s)));
             }
         }
     }
@@ -266,7 +266,7 @@ final class EventHub implements CameraListener, AutoCloseable {
     private ArrayNode camerasView() {
         ArrayNode arr = Json.array();
         for (CameraState s : backend.cameras().cameras()) {
-            arr.add(Views.camera(s, Urls.of(backend, s.slug())));
+            arr.add(Views.camera(backend, s));
         }
         return arr;
     }

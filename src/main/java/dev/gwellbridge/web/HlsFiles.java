@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * that someone is watching, so an on-demand camera starts or stays up.
  */
 final class HlsFiles {
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9_]{1,64}");
+    private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}_-]{1,64}");
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_-]{1,100}\\.(m3u8|ts|m4s|mp4|aac)");
     private static final Map<String, String> TYPES = Map.of(
             "m3u8", "application/vnd.apple.mpegurl",

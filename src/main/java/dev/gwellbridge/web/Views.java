@@ -32,7 +32,18 @@ final class Views {
         return "hls/" + slug + "/index.m3u8";
     }
 
-    static ObjectNode camera(CameraState s, StreamUrls urls) {
+    /** A camera as the API shows it, with its stream URLs and whether a snapshot exists. */
+    static ObjectNode camera(WebBackend backend, CameraState s) {
+        boolean hasSnapshot;
+        try {
+            hasSnapshot = backend.cameras().latestSnapshot(s.id()).isPresent();
+        } catch (RuntimeException e) {
+            hasSnapshot = false;
+        }
+        return camera(s, Urls.of(backend, s.slug()), hasSnapshot);
+    }
+
+    static ObjectNode camera(CameraState s, StreamUrls urls, boolean hasSnapshot) {
         CameraStats st = s.stats();
         ObjectNode n = Json.object();
         n.put("id", s.id().deviceId());
@@ -70,6 +81,7 @@ final class Views {
         n.put("clients", st.clients());
         n.put("dropped_frames", st.droppedFrames());
         n.put("snapshot_url", snapshotUrl(s.id()));
+        n.put("has_snapshot", hasSnapshot);
         n.set("updated_at", Json.instant(s.updatedAt()));
         return n;
     }

@@ -111,10 +111,16 @@ class CameraApiTest {
     @Test
     void servesTheLatestSnapshotAsJpeg() throws Exception {
         assertThat(page.get("api/cameras/front_yard/snapshot.jpg").statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(page.get("api/cameras/front_yard").body())
+                        .get("has_snapshot")
+                        .asBoolean())
+                .isFalse();
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, (byte) 0xFF, (byte) 0xD9};
         page.cameras.snapshot(TestCameras.FRONT, jpeg);
 
         HttpResponse<byte[]> r = page.getBytes("api/cameras/GW_GC1_0A1B2C3D4E5F/snapshot.jpg");
+        HttpResponse<String> cam = page.get("api/cameras/front_yard");
+        assertThat(JSON.readTree(cam.body()).get("has_snapshot").asBoolean()).isTrue();
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("image/jpeg");

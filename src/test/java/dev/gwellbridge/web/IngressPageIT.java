@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,6 +34,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -130,6 +134,9 @@ class IngressPageIT {
                 "--mute-audio",
                 "--window-size=1280,1800",
                 "--user-data-dir=" + userDataDir);
+        LoggingPreferences browserLogs = new LoggingPreferences();
+        browserLogs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", browserLogs);
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         driver.get(proxy.pageUrl());
@@ -198,10 +205,9 @@ class IngressPageIT {
         assertThat(text("#cred-result")).startsWith("Saved.");
         assertThat(driver.findElement(By.name("password")).getAttribute("value"))
                 .isEmpty();
-        assertThat(logs.list)
-                .anySatisfy(e -> assertThat(e.getFormattedMessage())
-                        .contains("test-admin")
-                        .contains("submitted Wyze credentials"));
+        assertThat(logLines())
+                .anySatisfy(
+                        l -> assertThat(l).contains("test-admin (8f1c0ffee)").contains("submitted Wyze credentials"));
     }
 
     @Test
@@ -280,8 +286,13 @@ class IngressPageIT {
             seen.append(r.body());
         }
         assertThat(seen.toString()).doesNotContain(PASSWORD, API_KEY, API_ID);
-        assertThat(logs.list)
-                .noneSatisfy(e -> assertThat(e.getFormattedMessage()).containsAnyOf(PASSWORD, API_KEY, API_ID));
+        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+        System.out.println("Browser console errors: " + console);
+        assertThat(console).isEmpty();
+        assertThat(logLines()).isNotEmpty().noneSatisfy(l -> assertThat(l).containsAnyOf(PASSWORD, API_KEY, API_ID));
     }
 
     private Path snapshotJpeg() throws Exception {
@@ -306,6 +317,15 @@ class IngressPageIT {
                 .start();
         assertThat(p.waitFor()).isZero();
         return jpg;
+    }
+
+    /** Every message logged so far, as formatted (before the log pattern's own redaction). */
+    private List<String> logLines() {
+        synchronized (logs) {
+            return logs.list.stream()
+                    .map(e -> e.getFormattedMessage() + " " + e.getThrowableProxy())
+                    .toList();
+        }
     }
 
     private double currentTime() {
