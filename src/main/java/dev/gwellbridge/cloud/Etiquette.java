@@ -56,7 +56,9 @@ final class Etiquette {
                     ? "Wyze asked the bridge to slow down"
                     : "The Wyze cloud failed recently";
             throw new CloudException(
-                    blockReason, why + "; the next request is allowed after " + blockedUntil + ".", blockedUntil);
+                    blockReason,
+                    why + "; the next request is allowed after " + Urls.when(blockedUntil) + ".",
+                    blockedUntil);
         }
     }
 
@@ -94,7 +96,7 @@ final class Etiquette {
             block(until, CloudReason.RATE_LIMITED);
             throw new CloudException(
                     CloudReason.RATE_LIMITED,
-                    "Wyze is limiting requests (HTTP 429); the next request is allowed after " + until + ".",
+                    "Wyze is limiting requests (HTTP 429); the next request is allowed after " + Urls.when(until) + ".",
                     until);
         }
         if (response.status() >= 500) {
@@ -102,8 +104,8 @@ final class Etiquette {
             block(until, CloudReason.CLOUD_UNREACHABLE);
             throw new CloudException(
                     CloudReason.CLOUD_UNREACHABLE,
-                    host + " answered with a server error (HTTP " + response.status() + "); retrying after " + until
-                            + ".",
+                    host + " answered with a server error (HTTP " + response.status() + "); retrying after "
+                            + Urls.when(until) + ".",
                     until);
         }
         consecutiveFailures = 0;

@@ -45,7 +45,8 @@ record LoginCredentials(String email, String passwordHash, String apiId, String 
         if (!KEY_ID.matcher(apiId).matches()) {
             throw new CloudException(
                     CloudReason.API_KEY_MISSING_OR_INVALID,
-                    "wyze.api_id must be the 36-character API key id, like 11111111-2222-4333-8444-555555555555.",
+                    "wyze.api_id must be the API key id from the Wyze developer console: 36 characters, hex digits"
+                            + " in groups of 8-4-4-4-12.",
                     null);
         }
         if (!KEY.matcher(apiKey).matches()) {

@@ -49,13 +49,13 @@ final class LoginGate {
             if (automatic && lastFailure != null) {
                 throw new CloudException(
                         lastFailure.reason(),
-                        lastFailure.getMessage() + " Next login attempt after " + notBefore + ".",
+                        lastFailure.getMessage() + " Next login attempt after " + Urls.when(notBefore) + ".",
                         notBefore);
             }
             throw new CloudException(
                     CloudReason.RATE_LIMITED,
-                    "A Wyze login failed recently; to avoid a lock-out the next attempt is allowed after " + notBefore
-                            + ".",
+                    "A Wyze login failed recently; to avoid a lock-out the next attempt is allowed after "
+                            + Urls.when(notBefore) + ".",
                     notBefore);
         }
     }

@@ -2,6 +2,8 @@ package dev.gwellbridge.cloud;
 
 import dev.gwellbridge.config.Secrets;
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Small text helpers for URLs and server-provided messages. */
 final class Urls {
@@ -16,6 +18,11 @@ final class Urls {
             b = b.substring(0, b.length() - 1);
         }
         return URI.create(b + path);
+    }
+
+    /** An instant for a message, to the second (UTC). */
+    static String when(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
     }
 
     /** Server text made safe for a message: redacted, single line, shortened. */

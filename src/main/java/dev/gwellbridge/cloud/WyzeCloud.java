@@ -168,7 +168,8 @@ public final class WyzeCloud implements CredentialSource, AccountPort {
                     if (now.isBefore(next)) {
                         throw new CredentialException(
                                 CloudReason.RATE_LIMITED.code(),
-                                "A credential for " + id + " was minted moments ago; the next one after " + next + ".",
+                                "A credential for " + id + " was minted moments ago; the next one after "
+                                        + Urls.when(next) + ".",
                                 next);
                     }
                 } else if (cached.usable(now)
@@ -201,13 +202,15 @@ public final class WyzeCloud implements CredentialSource, AccountPort {
         LoginCredentials c = accounts.active();
         int calls = etiquette.callsLastHour();
         if (!c.complete()) {
-            return new CloudStatus(
-                    CloudReason.NOT_CONFIGURED.code(),
-                    "No Wyze account is configured: set the e-mail, password, API key id and API key in the"
-                            + " options or on the page.",
-                    null,
-                    calls,
-                    Accounts.NONE);
+            String code = CloudReason.NOT_CONFIGURED.code();
+            String message = "No Wyze account is configured.";
+            try {
+                c.validate();
+            } catch (CloudException e) {
+                code = e.reason().code();
+                message = e.getMessage();
+            }
+            return new CloudStatus(code, message, null, calls, Accounts.NONE);
         }
         Instant backoff =
                 later(gate.notBefore().orElse(null), etiquette.blockedUntil().orElse(null));

@@ -81,8 +81,10 @@ final class WyzeSession {
             }
             CloudException giveUp = new CloudException(
                     CloudReason.UNEXPECTED_RESPONSE,
-                    "Wyze rejected a freshly issued access token (" + e.getMessage() + ")",
+                    "Wyze rejected a freshly issued access token: " + e.getMessage(),
                     null);
+            // Without a session the next attempt needs a login, which the gate spaces out.
+            store.update(CloudState::withoutSession);
             gate.failure(giveUp);
             saveGate();
             throw giveUp;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 final class FakeTransport implements CloudHttp {
     /** One request as sent. */
-    record Sent(URI uri, Map<String, String> headers, String body) {}
+    record Sent(URI uri, Map<String, String> headers, String body, java.time.Instant at) {}
 
     private final FakeWyzeCloud cloud;
     private final ManualClock clock;
@@ -38,7 +38,7 @@ final class FakeTransport implements CloudHttp {
 
     @Override
     public CloudResponse post(URI uri, Map<String, String> headers, String body) throws IOException {
-        sent.add(new Sent(uri, Map.copyOf(headers), body));
+        sent.add(new Sent(uri, Map.copyOf(headers), body, clock.instant()));
         if (down) {
             throw new ConnectException("Connection refused");
         }
