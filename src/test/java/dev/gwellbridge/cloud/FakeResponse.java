@@ -3,13 +3,13 @@ package dev.gwellbridge.cloud;
 import java.util.Map;
 
 /** One answer of the fake cloud. */
-record FakeResponse(int status, Map<String, String> headers, String body) {
+public record FakeResponse(int status, Map<String, String> headers, String body) {
 
-    FakeResponse {
+    public FakeResponse {
         headers = Map.copyOf(headers);
     }
 
-    static FakeResponse json(int status, String body) {
+    public static FakeResponse json(int status, String body) {
         return new FakeResponse(status, Map.of("Content-Type", "application/json"), body);
     }
 }

@@ -35,19 +35,19 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Request-check failures are answered with HTTP 400 and recorded in {@link #violations()}, which
  * tests assert empty. Hashes are computed here independently of the production code.
  */
-final class FakeWyzeCloud {
-    static final String EMAIL = "user@example.com";
-    static final String PASSWORD = "fake-Passw0rd!";
-    static final String KEY_ID = "11111111-2222-4333-8444-555555555555";
-    static final String API_KEY = "EXAMPLEAPIKEYEXAMPLEAPIKEYEXAMPLEAPIKEYEXAMPLEAPIKEYEXAMPLEA";
-    static final String USER_ID = "00000000000000000000000000000001";
-    static final String TOTP_APP_ID = "EXAMPLE_TOTP_APP_ID";
+public final class FakeWyzeCloud {
+    public static final String EMAIL = "user@example.com";
+    public static final String PASSWORD = "fake-Passw0rd!";
+    public static final String KEY_ID = "11111111-2222-4333-8444-555555555555";
+    public static final String API_KEY = "EXAMPLEAPIKEYEXAMPLEAPIKEYEXAMPLEAPIKEYEXAMPLEAPIKEYEXAMPLEA";
+    public static final String USER_ID = "00000000000000000000000000000001";
+    public static final String TOTP_APP_ID = "EXAMPLE_TOTP_APP_ID";
 
-    static final String LOGIN = "login";
-    static final String MFA = "mfa";
-    static final String REFRESH = "refresh";
-    static final String DEVICES = "devices";
-    static final String MARS = "mars";
+    public static final String LOGIN = "login";
+    public static final String MFA = "mfa";
+    public static final String REFRESH = "refresh";
+    public static final String DEVICES = "devices";
+    public static final String MARS = "mars";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
@@ -56,7 +56,7 @@ final class FakeWyzeCloud {
             .withZone(ZoneOffset.UTC);
 
     /** How the login answers. */
-    enum LoginMode {
+    public enum LoginMode {
         OK,
         WRONG_PASSWORD,
         TOO_MANY_ATTEMPTS,
@@ -72,62 +72,62 @@ final class FakeWyzeCloud {
     private final AtomicInteger serial = new AtomicInteger();
     private final AtomicInteger marsSuccesses = new AtomicInteger();
 
-    volatile String password = PASSWORD;
-    volatile LoginMode loginMode = LoginMode.OK;
-    volatile boolean mfaRequired;
+    public volatile String password = PASSWORD;
+    public volatile LoginMode loginMode = LoginMode.OK;
+    public volatile boolean mfaRequired;
     /** Base32 secret the TOTP step checks codes against. */
-    volatile String totpSecret = "";
+    public volatile String totpSecret = "";
 
-    volatile Duration tokenLifetime = Duration.ofDays(2);
+    public volatile Duration tokenLifetime = Duration.ofDays(2);
     /** Every request answers 429 with rate-limit headers. */
-    volatile boolean rateLimited;
+    public volatile boolean rateLimited;
     /** When set, every answer carries X-RateLimit-Remaining with this value. */
-    volatile Integer remaining;
+    public volatile Integer remaining;
 
-    volatile Duration resetIn = Duration.ofMinutes(10);
+    public volatile Duration resetIn = Duration.ofMinutes(10);
     /** Every request answers with this 5xx status (0 = off). */
-    volatile int serverError;
+    public volatile int serverError;
 
-    volatile Duration delay = Duration.ZERO;
+    public volatile Duration delay = Duration.ZERO;
     /** Routes answering 200 with a body that is not JSON. */
-    final Set<String> malformed = ConcurrentHashMap.newKeySet();
+    public final Set<String> malformed = ConcurrentHashMap.newKeySet();
     /** Mars answers this code (HTTP 200) instead of a credential (0 = off). */
-    volatile int marsErrorCode;
+    public volatile int marsErrorCode;
     /** Mars answers HTTP 401 regardless of the token. */
-    volatile boolean mars401;
+    public volatile boolean mars401;
 
-    volatile boolean refreshRejects;
+    public volatile boolean refreshRejects;
     /** The camera list reports 2001 regardless of the token. */
-    volatile boolean devicesAlways2001;
+    public volatile boolean devicesAlways2001;
 
-    FakeWyzeCloud(InstantSource clock) {
+    public FakeWyzeCloud(InstantSource clock) {
         this.clock = clock;
     }
 
-    int calls(String route) {
+    public int calls(String route) {
         AtomicInteger n = calls.get(route);
         return n == null ? 0 : n.get();
     }
 
-    int totalCalls() {
+    public int totalCalls() {
         return calls.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    List<String> violations() {
+    public List<String> violations() {
         return List.copyOf(violations);
     }
 
     /** Device ids Mars minted for, in order. */
-    List<String> marsDevices() {
+    public List<String> marsDevices() {
         return List.copyOf(marsDevices);
     }
 
     /** Every access token issued so far is rejected from now on (app API 2001, Mars 401). */
-    void expireAllAccessTokens() {
+    public void expireAllAccessTokens() {
         accessTokens.replaceAll((t, exp) -> Instant.EPOCH);
     }
 
-    Set<String> issuedTokens() {
+    public Set<String> issuedTokens() {
         Set<String> all = ConcurrentHashMap.newKeySet();
         all.addAll(accessTokens.keySet());
         all.addAll(refreshTokens);
@@ -135,7 +135,7 @@ final class FakeWyzeCloud {
     }
 
     /** Answers one request. Header names must be lower case. */
-    FakeResponse handle(String path, Map<String, String> headers, byte[] body) {
+    public FakeResponse handle(String path, Map<String, String> headers, byte[] body) {
         String route = route(path);
         calls.computeIfAbsent(route, r -> new AtomicInteger()).incrementAndGet();
         if (rateLimited) {
@@ -337,12 +337,12 @@ final class FakeWyzeCloud {
     }
 
     /** A signed 64-bit id that differs per device and is negative for some. */
-    static String accessId(String deviceId) {
+    public static String accessId(String deviceId) {
         return Long.toString(-1234567890123456789L + deviceId.hashCode());
     }
 
     /** 128 hex digits plus base64 of 80 bytes; byte 0 of the head and of the tail carry the serial. */
-    static String marsToken(int serial) {
+    public static String marsToken(int serial) {
         byte[] head = new byte[64];
         for (int i = 0; i < head.length; i++) {
             head[i] = (byte) i;
@@ -450,11 +450,11 @@ final class FakeWyzeCloud {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String tripleMd5(String password) {
+    public static String tripleMd5(String password) {
         return md5Hex(md5Hex(md5Hex(password.trim())));
     }
 
-    static String md5Hex(String s) {
+    public static String md5Hex(String s) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Serves a {@link FakeWyzeCloud} over HTTP on 127.0.0.1 (random port) with Javalin. */
-final class FakeWyzeServer implements AutoCloseable {
+public final class FakeWyzeServer implements AutoCloseable {
     private final FakeWyzeCloud cloud;
     private final Javalin app;
 
-    FakeWyzeServer(FakeWyzeCloud cloud) {
+    public FakeWyzeServer(FakeWyzeCloud cloud) {
         this.cloud = cloud;
         this.app = Javalin.create(cfg -> {
                     cfg.routes.post("/api/user/login", this::serve);
@@ -25,7 +25,7 @@ final class FakeWyzeServer implements AutoCloseable {
     }
 
     /** The base URL to configure as auth, API and Mars URL. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + app.port());
     }
 
