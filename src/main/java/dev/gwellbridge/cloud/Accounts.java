@@ -65,11 +65,15 @@ final class Accounts {
                 PAGE);
     }
 
-    /** Stores credentials that just logged in successfully. */
-    void savePage(LoginCredentials c) {
+    /**
+     * Stores credentials that just logged in successfully.
+     *
+     * @return false when they could not be written to disk (they stay in use until a restart)
+     */
+    boolean savePage(LoginCredentials c) {
         StoredAccount a = new StoredAccount(c.email(), c.passwordHash(), c.apiId(), c.apiKey(), c.totpKey());
         page = a;
-        file.save(a);
+        return file.save(a);
     }
 
     /** Whether the options alone hold a complete set, so page credentials are not used. */

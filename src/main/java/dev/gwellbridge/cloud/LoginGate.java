@@ -41,7 +41,8 @@ final class LoginGate {
         if (automatic && suspendedBy != null) {
             throw new CloudException(
                     suspendedBy.reason(),
-                    suspendedBy.getMessage() + " Automatic logins are paused until the credentials are saved again.",
+                    suspendedBy.getMessage() + " Automatic logins are paused until credentials are saved on the page"
+                            + " (or the options are changed and the add-on restarted).",
                     null);
         }
         Instant now = clock.instant();

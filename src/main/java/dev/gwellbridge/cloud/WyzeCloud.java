@@ -236,13 +236,16 @@ public final class WyzeCloud implements CredentialSource, AccountPort {
                 }
                 return CommandResult.refused(e.reason().code(), e.getMessage());
             }
-            accounts.savePage(merged);
+            String saved = accounts.savePage(merged)
+                    ? "credentials saved"
+                    : "the credentials could not be written to the data directory (see the log) and are kept"
+                            + " only until the add-on restarts";
             if (!adopt) {
-                return CommandResult.accepted("These credentials work and were saved; the credentials in the"
+                return CommandResult.accepted("These credentials work; " + saved + ". The credentials in the"
                         + " add-on options stay in use while they are complete.");
             }
             succeeded(merged);
-            return CommandResult.accepted("Signed in to Wyze as " + merged.email() + "; credentials saved.");
+            return CommandResult.accepted("Signed in to Wyze as " + merged.email() + "; " + saved + ".");
         } finally {
             lock.unlock();
         }
