@@ -21,6 +21,12 @@ public final class SignaturePrimitives {
 
     private static final byte[] IV = ivBytes();
 
+    // JCE lookups cost more than the 48-byte operations themselves; instances are not thread-safe.
+    private static final ThreadLocal<Cipher> AES =
+            ThreadLocal.withInitial(() -> jce(() -> Cipher.getInstance("AES/CBC/NoPadding")));
+    private static final ThreadLocal<Mac> HMAC_MD5 =
+            ThreadLocal.withInitial(() -> jce(() -> Mac.getInstance("HmacMD5")));
+
     private SignaturePrimitives() {}
 
     private static byte[] ivBytes() {
@@ -84,13 +90,11 @@ public final class SignaturePrimitives {
         if (input.length % 16 != 0) {
             throw new IllegalArgumentException("AES-CBC input is not a whole number of blocks");
         }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+        return jce(() -> {
+            Cipher cipher = AES.get();
             cipher.init(mode, new SecretKeySpec(aesKey(key), "AES"), new IvParameterSpec(IV));
             return cipher.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/CBC/NoPadding is unavailable", e);
-        }
+        });
     }
 
     /** Sum modulo 2^16 of the little-endian 16-bit words of {@code b[off..off+len)}. */
@@ -104,12 +108,23 @@ public final class SignaturePrimitives {
 
     /** HMAC-MD5 (RFC 2104) of {@code message} under {@code key}: 16 bytes. */
     public static byte[] hmacMd5(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacMD5");
+        return jce(() -> {
+            Mac mac = HMAC_MD5.get();
             mac.init(new SecretKeySpec(key, "HmacMD5"));
             return mac.doFinal(message);
+        });
+    }
+
+    private interface JceCall<T> {
+        T call() throws GeneralSecurityException;
+    }
+
+    /** Runs a JCE call whose algorithms every JDK provides; a failure is a broken runtime. */
+    private static <T> T jce(JceCall<T> call) {
+        try {
+            return call.call();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacMD5 is unavailable", e);
+            throw new IllegalStateException("JCE algorithm unavailable or misused", e);
         }
     }
 }

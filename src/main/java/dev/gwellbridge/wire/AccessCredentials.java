@@ -77,16 +77,33 @@ public final class AccessCredentials {
     /** Parses an accessId: unsigned 64-bit decimal, else signed 64-bit decimal. */
     public static long parseAccessId(String accessId) throws CredentialFormatException {
         String s = accessId == null ? "" : accessId;
+        // Check the shape first: the JDK parsers report failure by exception, which is slow.
+        if (!isDecimal(s)) {
+            throw invalidAccessId();
+        }
         try {
-            return Long.parseUnsignedLong(s);
-        } catch (NumberFormatException unsigned) {
-            try {
-                return Long.parseLong(s);
-            } catch (NumberFormatException signed) {
-                throw new CredentialFormatException(
-                        CredentialFormatException.Problem.ACCESS_ID_INVALID, "accessId is not a 64-bit decimal number");
+            return s.charAt(0) == '-' ? Long.parseLong(s) : Long.parseUnsignedLong(s);
+        } catch (NumberFormatException outOfRange) {
+            throw invalidAccessId();
+        }
+    }
+
+    private static boolean isDecimal(String s) {
+        int start = !s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        if (s.length() == start || s.length() - start > 20) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
             }
         }
+        return true;
+    }
+
+    private static CredentialFormatException invalidAccessId() {
+        return new CredentialFormatException(
+                CredentialFormatException.Problem.ACCESS_ID_INVALID, "accessId is not a 64-bit decimal number");
     }
 
     private static boolean isAsciiHex(char c) {
@@ -95,7 +112,7 @@ public final class AccessCredentials {
 
     /** Base64 with padding, else without; failure or empty output means no extra data. */
     private static byte[] decodeExtra(String tail) {
-        if (tail.isEmpty()) {
+        if (tail.isEmpty() || !isBase64Alphabet(tail)) {
             return new byte[0];
         }
         try {
@@ -104,6 +121,22 @@ public final class AccessCredentials {
         } catch (IllegalArgumentException e) {
             return new byte[0];
         }
+    }
+
+    private static boolean isBase64Alphabet(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '+'
+                    || c == '/'
+                    || c == '=';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public long accessId() {

@@ -47,6 +47,29 @@ final class MessageSamples {
         };
     }
 
+    /** The generator, for samples built elsewhere. */
+    RandomGenerator r() {
+        return r;
+    }
+
+    /** A random 0xB9 message. */
+    Inner inner() {
+        return switch (r.nextInt(3)) {
+            case 0 -> networkDetect();
+            case 1 -> passthroughControl();
+            default -> passthroughData();
+        };
+    }
+
+    /** A random 0xCA/0xCB message. */
+    PortMessage portMessage() {
+        return switch (r.nextInt(3)) {
+            case 0 -> portStatReq();
+            case 1 -> portStatResp();
+            default -> sessionSocket();
+        };
+    }
+
     AccessCredentials credentials() {
         return AccessCredentials.of(id(), bytes(64), bytes(r.nextInt(4) == 0 ? 0 : 80));
     }
