@@ -1,6 +1,7 @@
 package dev.gwellbridge.wire;
 
 import dev.gwellbridge.crypto.SignaturePrimitives;
+import java.util.random.RandomGenerator;
 
 /**
  * CertifyReq (0x0C, client → server, 164 bytes): the login. See {@link CertifyReqCodec} for the
@@ -31,6 +32,20 @@ public record CertifyReq(long accessId, int sqnum, int randomFlags, Octets sessi
         if (nonce.length() != SignaturePrimitives.NONCE_LENGTH) {
             throw new IllegalArgumentException("nonce must be 12 bytes");
         }
+    }
+
+    /**
+     * A request with fresh random inputs: flag bits, a 32-byte session key and a 12-byte nonce.
+     *
+     * @param timeMillis the time trailer value (the reference sends Unix milliseconds)
+     */
+    public static CertifyReq random(long accessId, int sqnum, RandomGenerator random, long timeMillis) {
+        int flags = GutesFlags.randomBits(random);
+        byte[] sessionKey = new byte[SESSION_KEY_LENGTH];
+        random.nextBytes(sessionKey);
+        byte[] nonce = new byte[SignaturePrimitives.NONCE_LENGTH];
+        random.nextBytes(nonce);
+        return new CertifyReq(accessId, sqnum, flags, Octets.of(sessionKey), Octets.of(nonce), timeMillis);
     }
 
     /** The flags word as sent. */

@@ -12,6 +12,10 @@ import dev.gwellbridge.crypto.Rc5x32;
  * The codecs validate content (counts, lengths, printable names), because frames of other
  * sessions with flags bit 21 "decrypt" under any key (§11.9). Everything that fails ends as a
  * {@link FrameException}: count it and drop the datagram.
+ *
+ * <p>During certify the client reads responses with the mode-1 rule of {@link
+ * CertifyRespCodec#acceptWire} instead, which also accepts a 0x0D CertifyResp; here 0x0D is always
+ * the routing-id frame. Stateless and thread-safe.
  */
 public final class GutesClassifier {
     private GutesClassifier() {}

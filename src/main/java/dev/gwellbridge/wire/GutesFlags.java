@@ -1,5 +1,7 @@
 package dev.gwellbridge.wire;
 
+import java.util.random.RandomGenerator;
+
 /**
  * The GUTES flags word at [20..24) (GWELL-PROTOCOL.md §5.2).
  *
@@ -32,6 +34,14 @@ public final class GutesFlags {
     public static final int TIME_TRAILER_LENGTH = 16;
 
     private GutesFlags() {}
+
+    /**
+     * Random flags bits 1..15 as the client draws them for CertifyReq and NetworkDetect: {@code r
+     * << 1}, r uniform in [0, 0x7FFF).
+     */
+    public static int randomBits(RandomGenerator random) {
+        return random.nextInt(0x7FFF) << 1;
+    }
 
     /** A flags word with the given mode and send type. */
     public static int of(GutesMode mode, int sendType) {

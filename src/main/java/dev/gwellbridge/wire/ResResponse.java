@@ -40,6 +40,26 @@ public record ResResponse(
         }
     }
 
+    /** A mode-2 response as a simulator sends it. */
+    public static ResResponse of(
+            long routingId,
+            int sqnum,
+            int outerPort,
+            int lanPort,
+            int sessionPort,
+            Ipv4 outerIp,
+            List<RelayEntry> relays) {
+        return new ResResponse(
+                GutesRoute.routing(routingId),
+                sqnum,
+                GutesFlags.of(GutesMode.SESSION_KEY, 0),
+                outerPort,
+                lanPort,
+                sessionPort,
+                outerIp,
+                relays);
+    }
+
     @Override
     public int subtype() {
         return SUB_MTP_RES_RESPONSE;

@@ -313,6 +313,26 @@ class GutesCodecsTest {
         assertThat(ServerListCodec.scan(new byte[3])).isEmpty();
     }
 
+    @Test
+    void randomInputsComeFromTheGivenGeneratorOnly() {
+        CertifyReq a = CertifyReq.random(7, 1, new java.util.SplittableRandom(5), 1000);
+        assertThat(CertifyReq.random(7, 1, new java.util.SplittableRandom(5), 1000))
+                .isEqualTo(a);
+        assertThat(CertifyReq.random(7, 1, new java.util.SplittableRandom(6), 1000)
+                        .sessionKey())
+                .isNotEqualTo(a.sessionKey());
+        assertThat(a.flags() & ~GutesFlags.RANDOM_MASK).isEqualTo(CertifyReq.BASE_FLAGS);
+        assertThat(a.timeMillis()).isEqualTo(1000);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        int max = 0;
+        for (int i = 0; i < 100_000; i++) {
+            int bits = GutesFlags.randomBits(r);
+            assertThat(bits & ~GutesFlags.RANDOM_MASK).isZero();
+            max = Math.max(max, bits);
+        }
+        assertThat(max).isEqualTo(0xFFFC);
+    }
+
     private static byte[] prefixed(byte[] list) {
         byte[] b = new byte[8 + list.length];
         java.util.Arrays.fill(b, 0, 8, (byte) 0x55);
