@@ -93,11 +93,11 @@ public final class DeviceListCodec implements GutesCodec<DeviceList> {
         return entries(payload, 0, payload.length);
     }
 
-    private static List<DeviceEntry> entries(byte[] b, int payload, int payloadLength) {
-        int count = (int) Le.uint32(b, payload + 4);
+    private static List<DeviceEntry> entries(byte[] b, int payloadOffset, int payloadLength) {
+        int count = (int) Le.uint32(b, payloadOffset + 4);
         List<DeviceEntry> devices = new ArrayList<>();
         for (int i = 0; i < count && ENTRIES + ENTRY_SIZE * (i + 1) <= payloadLength; i++) {
-            int o = payload + ENTRIES + ENTRY_SIZE * i;
+            int o = payloadOffset + ENTRIES + ENTRY_SIZE * i;
             int nameEnd = o + 12;
             while (nameEnd < o + ENTRY_SIZE && b[nameEnd] != 0) {
                 nameEnd++;

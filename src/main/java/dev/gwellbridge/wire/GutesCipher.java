@@ -69,8 +69,8 @@ public final class GutesCipher {
 
     /**
      * Decrypts a frame in place with {@code mode} and reports whether it is accepted: the checksum
-     * verifies, or flags bit 21 says to skip the check. Returns false (leaving garbage) for mode 2
-     * without a session key.
+     * verifies, or flags bit 21 says to skip the check. Returns false, without touching the frame,
+     * for mode 2 without a session key or a frame shorter than the header.
      */
     public static boolean decrypt(byte[] frame, GutesMode mode, Rc5x32 sessionKey) {
         if (frame.length < GutesHeader.SIZE) {

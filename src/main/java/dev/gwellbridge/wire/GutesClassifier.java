@@ -18,6 +18,9 @@ import dev.gwellbridge.crypto.Rc5x32;
  * the routing-id frame. Stateless and thread-safe.
  */
 public final class GutesClassifier {
+    /** First byte of every MTP frame. */
+    private static final int MTP_MAGIC = 0xC0;
+
     private GutesClassifier() {}
 
     /**
@@ -159,7 +162,4 @@ public final class GutesClassifier {
         }
         return d;
     }
-
-    /** First byte of every MTP frame. */
-    private static final int MTP_MAGIC = 0xC0;
 }

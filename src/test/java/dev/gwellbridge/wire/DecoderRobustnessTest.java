@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gwellbridge.crypto.Rc5x32;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -114,7 +116,7 @@ class DecoderRobustnessTest {
             System.arraycopy(encoded, 0, response, 24, encoded.length);
             lists.add(response);
             byte[] frame = DeviceListCodec.INSTANCE.encodePlain(s.deviceList());
-            payloads.add(java.util.Arrays.copyOfRange(frame, 24, frame.length));
+            payloads.add(Arrays.copyOfRange(frame, 24, frame.length));
         }
         return Stream.of(
                 bytesTest("ServerEntryCodec.decode", entries, b -> ServerEntryCodec.decode(b, 0)),
@@ -206,7 +208,7 @@ class DecoderRobustnessTest {
         });
     }
 
-    private static void run(String name, Decoder decoder, java.util.function.IntFunction<byte[]> inputs) {
+    private static void run(String name, Decoder decoder, IntFunction<byte[]> inputs) {
         int decoded = 0;
         for (int i = 0; i < RANDOM_INPUTS + MUTATED_INPUTS; i++) {
             byte[] input = inputs.apply(i);

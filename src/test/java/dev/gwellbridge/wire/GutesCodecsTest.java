@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gwellbridge.crypto.Le;
 import dev.gwellbridge.crypto.Rc5x32;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Hand-built messages checked field by field at their offsets, and decoded back. */
@@ -23,9 +26,8 @@ class GutesCodecsTest {
         assertThat(HEX.formatHex(f, 32, 38)).isEqualTo("0a010203" + "419c"); // 10.1.2.3, port 0x9C41
         assertThat(Le.int32(f, 20)).isEqualTo(0x00020000); // mode 2
         assertThat(CallingAckCodec.INSTANCE.decode(f)).isEqualTo(ack);
-        assertThat(CallingAckCodec.INSTANCE.decode(java.util.Arrays.copyOf(f, 38)))
-                .isEqualTo(ack);
-        assertThatThrownBy(() -> CallingAckCodec.INSTANCE.decode(java.util.Arrays.copyOf(f, 37)))
+        assertThat(CallingAckCodec.INSTANCE.decode(Arrays.copyOf(f, 38))).isEqualTo(ack);
+        assertThatThrownBy(() -> CallingAckCodec.INSTANCE.decode(Arrays.copyOf(f, 37)))
                 .isInstanceOf(FrameException.class);
     }
 
@@ -75,15 +77,11 @@ class GutesCodecsTest {
         f[0x78] = (byte) 200; // more than 32 and more than present
         ResResponse read = ResResponseCodec.INSTANCE.decode(f);
         assertThat(read.relays()).containsExactly(relay, relay);
-        assertThat(ResResponseCodec.INSTANCE
-                        .decode(java.util.Arrays.copyOf(f, 104))
-                        .relays())
+        assertThat(ResResponseCodec.INSTANCE.decode(Arrays.copyOf(f, 104)).relays())
                 .isEmpty();
-        assertThat(ResResponseCodec.INSTANCE
-                        .decode(java.util.Arrays.copyOf(f, 140))
-                        .relays())
+        assertThat(ResResponseCodec.INSTANCE.decode(Arrays.copyOf(f, 140)).relays())
                 .containsExactly(relay);
-        assertThatThrownBy(() -> ResResponseCodec.INSTANCE.decode(java.util.Arrays.copyOf(f, 103)))
+        assertThatThrownBy(() -> ResResponseCodec.INSTANCE.decode(Arrays.copyOf(f, 103)))
                 .isInstanceOf(FrameException.class);
     }
 
@@ -98,11 +96,9 @@ class GutesCodecsTest {
         assertThat(Le.int64(f, 32)).isEqualTo(10); // TID of device 0
         assertThat(Le.uint16(f, 40)).isEqualTo(1);
         assertThat(Le.uint16(f, 42)).isEqualTo(2);
-        assertThat(new String(f, 44, 10, java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("GW_WC_0011");
+        assertThat(new String(f, 44, 10, StandardCharsets.US_ASCII)).isEqualTo("GW_WC_0011");
         assertThat(f[54]).isZero();
-        assertThat(new String(f, 32 + 44 + 12, 32, java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo(full);
+        assertThat(new String(f, 32 + 44 + 12, 32, StandardCharsets.US_ASCII)).isEqualTo(full);
         assertThat(DeviceListCodec.INSTANCE.decode(f)).isEqualTo(list);
         assertThat(list.select(full).orElseThrow().tid()).isEqualTo(11);
         assertThat(list.select("GW_OTHER").orElseThrow().tid()).isEqualTo(10);
@@ -118,13 +114,13 @@ class GutesCodecsTest {
         Le.putInt32(many, 28, 33);
         byte[] binary = f.clone();
         binary[45] = 0x07;
-        byte[] cut = java.util.Arrays.copyOf(f, f.length - 1);
+        byte[] cut = Arrays.copyOf(f, f.length - 1);
         for (byte[] bad : new byte[][] {zero, many, binary, cut}) {
             assertThatThrownBy(() -> DeviceListCodec.INSTANCE.decode(bad)).isInstanceOf(FrameException.class);
         }
-        assertThat(DeviceListCodec.parsePayload(java.util.Arrays.copyOfRange(many, 24, many.length)))
+        assertThat(DeviceListCodec.parsePayload(Arrays.copyOfRange(many, 24, many.length)))
                 .isEmpty();
-        assertThat(DeviceListCodec.parsePayload(java.util.Arrays.copyOfRange(cut, 24, cut.length)))
+        assertThat(DeviceListCodec.parsePayload(Arrays.copyOfRange(cut, 24, cut.length)))
                 .isEmpty();
     }
 
@@ -177,8 +173,7 @@ class GutesCodecsTest {
         assertThat(f[52]).isEqualTo((byte) 5);
         assertThat(Le.uint16(f, 76)).isEqualTo(3000);
         assertThat(Le.uint16(f, 78)).isEqualTo(5);
-        assertThat(new String(f, 80, 8, java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("10.0.0.2");
+        assertThat(new String(f, 80, 8, StandardCharsets.US_ASCII)).isEqualTo("10.0.0.2");
         assertThat(f[88]).isZero();
         assertThat(InnerCodec.INSTANCE.decode(f)).isEqualTo(nd);
         PassthroughControl pc = new PassthroughControl(9, 2, 3, 4, PassthroughControl.COMMAND_OPEN, 77);
@@ -224,7 +219,7 @@ class GutesCodecsTest {
     @Test
     void classifierChecksTheShapeBeforeDecrypting() {
         byte[] heartbeat = GutesCodecs.encode(new Heartbeat(1, 2), KEY);
-        byte[] longer = java.util.Arrays.copyOf(heartbeat, heartbeat.length + 1);
+        byte[] longer = Arrays.copyOf(heartbeat, heartbeat.length + 1);
         byte[] badProto = heartbeat.clone();
         badProto[0] = (byte) 0xC0;
         assertThatThrownBy(() -> GutesClassifier.atPeer(longer, KEY, null))
@@ -297,7 +292,7 @@ class GutesCodecsTest {
         ServerEntry zero = ServerEntry.ipv4(new ServerAddress(Ipv4Endpoint.parse("0.0.0.0:2"), 2));
         byte[] list = ServerListCodec.encode(List.of(a, zero, a));
         assertThat(ServerListCodec.decode(list)).containsExactly(a, a);
-        assertThatThrownBy(() -> ServerListCodec.decode(java.util.Arrays.copyOf(list, list.length - 1)))
+        assertThatThrownBy(() -> ServerListCodec.decode(Arrays.copyOf(list, list.length - 1)))
                 .isInstanceOf(FrameException.class);
     }
 
@@ -315,15 +310,13 @@ class GutesCodecsTest {
 
     @Test
     void randomInputsComeFromTheGivenGeneratorOnly() {
-        CertifyReq a = CertifyReq.random(7, 1, new java.util.SplittableRandom(5), 1000);
-        assertThat(CertifyReq.random(7, 1, new java.util.SplittableRandom(5), 1000))
-                .isEqualTo(a);
-        assertThat(CertifyReq.random(7, 1, new java.util.SplittableRandom(6), 1000)
-                        .sessionKey())
+        CertifyReq a = CertifyReq.random(7, 1, new SplittableRandom(5), 1000);
+        assertThat(CertifyReq.random(7, 1, new SplittableRandom(5), 1000)).isEqualTo(a);
+        assertThat(CertifyReq.random(7, 1, new SplittableRandom(6), 1000).sessionKey())
                 .isNotEqualTo(a.sessionKey());
         assertThat(a.flags() & ~GutesFlags.RANDOM_MASK).isEqualTo(CertifyReq.BASE_FLAGS);
         assertThat(a.timeMillis()).isEqualTo(1000);
-        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        SplittableRandom r = new SplittableRandom(9);
         int max = 0;
         for (int i = 0; i < 100_000; i++) {
             int bits = GutesFlags.randomBits(r);
@@ -335,7 +328,7 @@ class GutesCodecsTest {
 
     private static byte[] prefixed(byte[] list) {
         byte[] b = new byte[8 + list.length];
-        java.util.Arrays.fill(b, 0, 8, (byte) 0x55);
+        Arrays.fill(b, 0, 8, (byte) 0x55);
         System.arraycopy(list, 0, b, 8, list.length);
         return b;
     }
