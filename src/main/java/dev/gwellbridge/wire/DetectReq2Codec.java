@@ -21,21 +21,18 @@ public final class DetectReq2Codec implements GutesCodec<DetectReq2> {
     /** Frame length. */
     public static final int LENGTH = 68;
     /** Flags word. */
-    public static final int FLAGS = 0x00010000;
+    public static final int FLAGS = ProbeFrames.FLAGS;
 
     private DetectReq2Codec() {}
 
     @Override
     public byte[] encodePlain(DetectReq2 m) {
-        byte[] f = GutesFrames.newFrame(GutesRoute.PROTO_ACCESS, m.subtype(), LENGTH, m.id(), m.sqnum(), FLAGS);
-        m.body().copyTo(f, GutesHeader.SIZE);
-        return GutesFrames.finish(f);
+        return ProbeFrames.encode(m.subtype(), LENGTH, m.id(), m.sqnum(), m.body());
     }
 
     @Override
     public DetectReq2 decode(byte[] f) throws FrameException {
         GutesFrames.require(f, GutesMessage.SUB_DETECT_REQ2, LENGTH, "detect-req2");
-        return new DetectReq2(
-                GutesFrames.id(f), GutesFrames.sqnum(f), Octets.of(f, GutesHeader.SIZE, DetectReq2.BODY_LENGTH));
+        return new DetectReq2(GutesFrames.id(f), GutesFrames.sqnum(f), ProbeFrames.body(f, DetectReq2.BODY_LENGTH));
     }
 }

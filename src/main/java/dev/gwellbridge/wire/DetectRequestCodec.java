@@ -22,15 +22,13 @@ public final class DetectRequestCodec implements GutesCodec<DetectRequest> {
     /** Frame length. */
     public static final int LENGTH = 44;
     /** Flags word. */
-    public static final int FLAGS = 0x00010000;
+    public static final int FLAGS = ProbeFrames.FLAGS;
 
     private DetectRequestCodec() {}
 
     @Override
     public byte[] encodePlain(DetectRequest m) {
-        byte[] f = GutesFrames.newFrame(GutesRoute.PROTO_ACCESS, m.subtype(), LENGTH, m.id(), m.sqnum(), FLAGS);
-        m.body().copyTo(f, GutesHeader.SIZE);
-        return GutesFrames.finish(f);
+        return ProbeFrames.encode(m.subtype(), LENGTH, m.id(), m.sqnum(), m.body());
     }
 
     /** The plaintext frame: the reference returns it unencrypted. */
@@ -43,7 +41,7 @@ public final class DetectRequestCodec implements GutesCodec<DetectRequest> {
     public DetectRequest decode(byte[] f) throws FrameException {
         GutesFrames.require(f, GutesMessage.SUB_DETECT_REQUEST, LENGTH, "detect-request");
         return new DetectRequest(
-                GutesFrames.id(f), GutesFrames.sqnum(f), Octets.of(f, GutesHeader.SIZE, DetectRequest.BODY_LENGTH));
+                GutesFrames.id(f), GutesFrames.sqnum(f), ProbeFrames.body(f, DetectRequest.BODY_LENGTH));
     }
 
     /** Parses the unencrypted frame as received, after checking its checksum. */

@@ -6,7 +6,7 @@ package dev.gwellbridge.wire;
  * @param tid the device's terminal id
  * @param status the unknown 16-bit field at entry+8 (status/type)
  * @param attribute the unknown 16-bit field at entry+10
- * @param name the device name, e.g. {@code GW_GC1_AABBCCDDEEFF}: at most 32 characters in
+ * @param name the device name, e.g. {@code GW_GC2_D03F27000001}: at most 32 characters in
  *     U+0001..U+00FF (one byte each on the wire, NUL-padded)
  */
 public record DeviceEntry(long tid, int status, int attribute, String name) {

@@ -21,15 +21,13 @@ public final class ListFrmRequestCodec implements GutesCodec<ListFrmRequest> {
     /** Frame length. */
     public static final int LENGTH = 40;
     /** Flags word. */
-    public static final int FLAGS = 0x00010000;
+    public static final int FLAGS = ProbeFrames.FLAGS;
 
     private ListFrmRequestCodec() {}
 
     @Override
     public byte[] encodePlain(ListFrmRequest m) {
-        byte[] f = GutesFrames.newFrame(GutesRoute.PROTO_ACCESS, m.subtype(), LENGTH, m.id(), m.sqnum(), FLAGS);
-        m.body().copyTo(f, GutesHeader.SIZE);
-        return GutesFrames.finish(f);
+        return ProbeFrames.encode(m.subtype(), LENGTH, m.id(), m.sqnum(), m.body());
     }
 
     /** The plaintext frame: this request is never encrypted. */
@@ -42,7 +40,7 @@ public final class ListFrmRequestCodec implements GutesCodec<ListFrmRequest> {
     public ListFrmRequest decode(byte[] f) throws FrameException {
         GutesFrames.require(f, GutesMessage.SUB_LIST_FRM_REQUEST, LENGTH, "list-frm-request");
         return new ListFrmRequest(
-                GutesFrames.id(f), GutesFrames.sqnum(f), Octets.of(f, GutesHeader.SIZE, ListFrmRequest.BODY_LENGTH));
+                GutesFrames.id(f), GutesFrames.sqnum(f), ProbeFrames.body(f, ListFrmRequest.BODY_LENGTH));
     }
 
     /** Parses the unencrypted frame as received, after checking its checksum. */

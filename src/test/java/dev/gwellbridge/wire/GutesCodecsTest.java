@@ -19,10 +19,10 @@ class GutesCodecsTest {
 
     @Test
     void callingAckCarriesTheIpInNetworkOrderAndThePortLittleEndian() throws FrameException {
-        CallingAck ack = CallingAck.of(0x1122334455667788L, 9, Ipv4Endpoint.parse("10.1.2.3:40001"));
+        CallingAck ack = CallingAck.of(0x1020304050607080L, 9, Ipv4Endpoint.parse("10.1.2.3:40001"));
         byte[] f = CallingAckCodec.INSTANCE.encodePlain(ack);
         assertThat(HEX.formatHex(f, 0, 4)).isEqualTo("7ea43000"); // proto 7E, sub A4, length 48
-        assertThat(Le.int64(f, 4)).isEqualTo(0x1122334455667788L); // routing id
+        assertThat(Le.int64(f, 4)).isEqualTo(0x1020304050607080L); // routing id
         assertThat(HEX.formatHex(f, 32, 38)).isEqualTo("0a010203" + "419c"); // 10.1.2.3, port 0x9C41
         assertThat(Le.int32(f, 20)).isEqualTo(0x00020000); // mode 2
         assertThat(CallingAckCodec.INSTANCE.decode(f)).isEqualTo(ack);
@@ -38,21 +38,21 @@ class GutesCodecsTest {
                 6,
                 true,
                 0x0A0B0C0D,
-                0x0102030405060708L,
-                0x1112131415161718L,
+                0x2827262524232221L,
+                0x3837363534333231L,
                 1234,
                 Ipv4.parse("192.168.7.9"),
-                Octets.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+                Octets.of(new byte[] {8, 7, 6, 5, 4, 3, 2, 1}));
         byte[] f = CallingCodec.INSTANCE.encodePlain(c);
         assertThat(f).hasSize(128);
         assertThat(Le.uint16(f, 24)).isEqualTo(0x0003); // call + LAN call
         assertThat(Le.int32(f, 28)).isEqualTo(0x0A0B0C0D); // linkId
-        assertThat(Le.int64(f, 32)).isEqualTo(0x0102030405060708L); // caller
-        assertThat(Le.int64(f, 40)).isEqualTo(0x1112131415161718L); // callee
+        assertThat(Le.int64(f, 32)).isEqualTo(0x2827262524232221L); // caller
+        assertThat(Le.int64(f, 40)).isEqualTo(0x3837363534333231L); // callee
         assertThat(f[50]).isEqualTo((byte) 1);
         assertThat(Le.uint16(f, 54)).isEqualTo(1234);
         assertThat(HEX.formatHex(f, 64, 68)).isEqualTo("c0a80709");
-        assertThat(HEX.formatHex(f, 120, 128)).isEqualTo("0102030405060708");
+        assertThat(HEX.formatHex(f, 120, 128)).isEqualTo("0807060504030201");
         assertThat(Le.int32(f, 20)).isEqualTo(0x00060000);
         assertThat(CallingCodec.INSTANCE.decode(f)).isEqualTo(c);
     }
@@ -240,7 +240,7 @@ class GutesCodecsTest {
     void classifierDropsFramesThatDecryptOnlyBecauseOfBit21() {
         // A device list of another session: bit 21 set, so it "decrypts" under our key into garbage.
         DeviceList foreign = new DeviceList(
-                GutesRoute.routing(1), 1, 0x00220000, 0, List.of(new DeviceEntry(1, 0, 0, "GW_GC1_AABBCCDDEEFF")));
+                GutesRoute.routing(1), 1, 0x00220000, 0, List.of(new DeviceEntry(1, 0, 0, "GW_GC2_D03F27000001")));
         byte[] wire = GutesCodecs.encode(foreign, Rc5x32.of(new byte[] {1, 2, 3}));
         assertThatThrownBy(() -> GutesClassifier.atClient(wire, KEY)).isInstanceOf(FrameException.class);
     }

@@ -61,7 +61,7 @@ class Ipv4Test {
 
     @Test
     void messagesPrintNoKeyBytesAndRoutesHideTheAccessId() {
-        long accessId = 0x93023B133E1842F4L;
+        long accessId = 0x8C1D2E3F40516273L;
         Calling c =
                 new Calling(GutesRoute.access(accessId), 1, false, 2, accessId, 3, 0, Ipv4.ANY, Octets.of(new byte[] {
                     (byte) 0xD0, (byte) 0xD1, (byte) 0xD2, (byte) 0xD3, 4, 5, 6, 7
