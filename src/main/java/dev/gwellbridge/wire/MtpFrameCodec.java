@@ -49,8 +49,7 @@ public final class MtpFrameCodec {
         }
         dst[dstOff] = (byte) MtpFrame.MAGIC;
         dst[dstOff + 1] = (byte) flags;
-        dst[dstOff + 2] = (byte) (total & 7);
-        dst[dstOff + 3] = (byte) (total >>> 3);
+        writeLengthField(dst, dstOff, total);
         if (header == MtpFrame.EXTENDED_HEADER) {
             Le.putInt64(dst, dstOff + 6, destId);
         }
@@ -90,6 +89,18 @@ public final class MtpFrameCodec {
     /** The total length read from bytes 2 and 3 of a header: {@code (b[2] & 7) | (b[3] << 3)}. */
     public static int lengthField(byte[] buf, int off) {
         return (buf[off + 2] & 7) | (buf[off + 3] & 0xFF) << 3;
+    }
+
+    /**
+     * Stores a total length (0..2047) in bytes 2 and 3 of a header: low 3 bits in byte 2, the next 8
+     * bits in byte 3.
+     */
+    public static void writeLengthField(byte[] buf, int off, int total) {
+        if (total < 0 || total > MtpFrame.MAX_LENGTH) {
+            throw new IllegalArgumentException("mtp: length " + total + " does not fit 11 bits");
+        }
+        buf[off + 2] = (byte) (total & 7);
+        buf[off + 3] = (byte) (total >>> 3);
     }
 
     /** Payload offset for a received frame's flags byte: 14 when the header mode is non-zero, else 6. */
