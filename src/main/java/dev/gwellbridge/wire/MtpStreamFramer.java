@@ -19,7 +19,9 @@ public final class MtpStreamFramer {
     /** The fork's upper bound for a frame on TCP (the 11-bit length field stays below it anyway). */
     public static final int MAX_FRAME = 8192;
 
-    private final byte[] buf = new byte[MAX_FRAME];
+    /** Holds at most one partial frame (the 11-bit length keeps it below 2048 bytes) plus new input. */
+    private final byte[] buf = new byte[2 * (MtpFrame.MAX_LENGTH + 1)];
+
     private int fill;
     private long discardedBytes;
     private long resyncs;

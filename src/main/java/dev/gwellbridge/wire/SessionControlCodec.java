@@ -42,7 +42,7 @@ public final class SessionControlCodec {
         }
         int cmd = buf[off + 1] & 0xFF;
         if (buf[off] != 0 || !SessionControlMessage.isControlCommand(cmd)) {
-            throw new FrameException(String.format("session control: unknown head %02x %02x", buf[off], cmd));
+            throw new FrameException("session control: unknown head " + (buf[off] & 0xFF) + "/" + cmd);
         }
         return switch (cmd) {
             case SessionControlMessage.CMD_METER_REQUEST, SessionControlMessage.CMD_METER_ACK ->
