@@ -107,6 +107,26 @@ final class Attempt implements StreamHandler {
         }
     }
 
+    /** Closes the session and the media output; idempotent, safe from any thread. */
+    void close(String camera) {
+        StreamConnection c = connection;
+        MediaSession m = media;
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Camera {}: closing session #{} failed: {}", camera, epoch, e.toString());
+        }
+        try {
+            if (m != null) {
+                m.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Camera {}: closing the media output failed: {}", camera, e.toString());
+        }
+    }
+
     /** When the last H.264 bytes arrived, or empty before the first. */
     Optional<Instant> lastVideo() {
         long m = lastVideoMillis.get();

@@ -1,19 +1,12 @@
 package dev.gwellbridge.camera;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +32,9 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
     static final Duration CHECK_EVERY = Duration.ofSeconds(5);
 
     private final SupervisorContext ctx;
-    private final CameraStore store;
-    private final Map<CameraId, CameraWorker> workers = new HashMap<>();
-    private final Map<CameraId, StoredCamera> persisted = new TreeMap<>();
-    private SlugAllocator slugs = new SlugAllocator(Map.of());
+    private final CameraRoster roster;
     private boolean started;
     private volatile boolean closed;
-    private int listFailures;
     private Scheduler.Task checks;
 
     /**
@@ -67,7 +56,6 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
             InstantSource clock,
             Scheduler scheduler,
             RandomGenerator random) {
-        this.store = store;
         HandshakeQueue queue = new HandshakeQueue(clock, scheduler, settings.handshakeStagger(), this::turn);
         this.ctx = new SupervisorContext(
                 clock,
@@ -78,7 +66,8 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
                 settings,
                 new BackoffPolicy(random),
                 queue,
-                this::persist);
+                w -> roster().persist(w));
+        this.roster = new CameraRoster(ctx, store, () -> closed);
     }
 
     /** Loads the store, lists the account's cameras and starts those that should stream. */
@@ -88,11 +77,7 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
                 return;
             }
             started = true;
-            persisted.putAll(store.load());
-            Map<CameraId, String> frozen = new HashMap<>();
-            persisted.forEach((id, s) -> frozen.put(id, s.slug()));
-            slugs = new SlugAllocator(frozen);
-            listCameras();
+            roster.load();
             scheduleChecks();
         });
     }
@@ -106,11 +91,12 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
                 if (checks != null) {
                     checks.cancel();
                 }
-                for (CameraWorker w : workers.values()) {
+                List<CameraWorker> all = roster.sorted();
+                for (CameraWorker w : all) {
                     w.snapshots.refuseWaiting("shutting_down", "The bridge is shutting down.");
                     w.shutdown();
                 }
-                LOG.info("Closed the sessions of {} cameras", workers.size());
+                LOG.info("Closed the sessions of {} cameras", all.size());
             } finally {
                 done.complete(null);
             }
@@ -151,11 +137,11 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
     public CompletableFuture<CommandResult> command(CameraId id, CameraCommand command) {
         CompletableFuture<CommandResult> f = new CompletableFuture<>();
         if (closed) {
-            f.complete(CommandResult.refused("shutting_down", "The bridge is shutting down."));
+            f.complete(shuttingDown());
             return f;
         }
         onLane("command", () -> {
-            CameraWorker w = resolve(id);
+            CameraWorker w = roster.find(id);
             if (w == null) {
                 f.complete(CommandResult.refused("unknown_camera", "No camera " + id + " in the account."));
                 return;
@@ -182,11 +168,11 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
             try {
                 List<CameraInfo> list = ctx.credentials.cameras(true);
                 onLane("refresh", () -> {
-                    if (!started || closed) {
+                    if (!roster.loaded() || closed) {
                         f.complete(CommandResult.refused("not_running", "The camera supervisor is not running."));
                         return;
                     }
-                    apply(list);
+                    roster.apply(list);
                     f.complete(CommandResult.accepted("The account has " + list.size() + " GWell cameras."));
                 });
             } catch (CredentialException e) {
@@ -214,7 +200,7 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
         CompletableFuture<CommandResult> f = new CompletableFuture<>();
         onLane("restart all", () -> {
             int n = 0;
-            for (CameraWorker w : sorted()) {
+            for (CameraWorker w : roster.sorted()) {
                 if (w.attempt != null) {
                     w.guarded(() -> w.restart("restart")).run();
                     n++;
@@ -228,7 +214,7 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
     @Override
     public void viewerActive(CameraId id) {
         onLane("viewer", () -> {
-            CameraWorker w = resolve(id);
+            CameraWorker w = roster.find(id);
             if (w != null && w.overrides.enabled() && w.stored.streamOn()) {
                 w.guarded(() -> {
                             w.lastDemand = w.now();
@@ -248,7 +234,7 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
     public void addListener(CameraListener listener) {
         onLane("listener", () -> {
             ctx.listeners.add(listener);
-            for (CameraWorker w : sorted()) {
+            for (CameraWorker w : roster.sorted()) {
                 Listeners.call(listener, w.id, "state", l -> l.onState(w.view.current()));
             }
         });
@@ -259,15 +245,23 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
         ctx.listeners.remove(listener);
     }
 
+    private CameraRoster roster() {
+        return roster;
+    }
+
     private CompletableFuture<CommandResult> forAll(Predicate<CameraWorker> which, CameraCommand c, String message) {
         CompletableFuture<CommandResult> f = new CompletableFuture<>();
+        if (closed) {
+            f.complete(shuttingDown());
+            return f;
+        }
         onLane(c.name() + " all", () -> {
             int n = 0;
-            for (CameraWorker w : sorted()) {
+            for (CameraWorker w : roster.sorted()) {
                 if (which.test(w)) {
                     CompletableFuture<CommandResult> one = new CompletableFuture<>();
                     w.guarded(() -> CameraCommands.run(w, c, one)).run();
-                    n += one.getNow(CommandResult.refused("", "")).ok() ? 1 : 0;
+                    n += one.isDone() && one.join().ok() ? 1 : 0;
                 }
             }
             f.complete(CommandResult.accepted(String.format(Locale.ROOT, message, n)));
@@ -275,130 +269,20 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
         return f;
     }
 
-    private void listCameras() {
-        ctx.scheduler.offload(() -> {
-            try {
-                List<CameraInfo> list = ctx.credentials.cameras(false);
-                onLane("camera list", () -> {
-                    listFailures = 0;
-                    apply(list);
-                });
-            } catch (CredentialException e) {
-                onLane(
-                        "camera list",
-                        () -> listFailed(
-                                e.code(), e.getMessage(), e.retryAfter().orElse(null)));
-            } catch (RuntimeException e) {
-                LOG.error("Listing the cameras failed", e);
-                onLane("camera list", () -> listFailed("internal", e.toString(), null));
-            }
-        });
-    }
-
-    private void listFailed(String code, String message, Instant retryAfter) {
-        listFailures++;
-        Duration delay = ctx.backoff.delay(Math.min(listFailures, BackoffPolicy.STEPS.size()));
-        if (retryAfter != null && retryAfter.isAfter(ctx.clock.instant().plus(delay))) {
-            delay = Duration.between(ctx.clock.instant(), retryAfter);
-        }
-        if (listFailures == 1) {
-            LOG.warn("Cannot list the cameras ({}: {}); retrying in {}", code, message, StatusText.human(delay));
-        } else {
-            LOG.debug("Cannot list the cameras ({}); retry {} in {}", code, listFailures, StatusText.human(delay));
-        }
-        ctx.scheduler.schedule(delay, () -> {
-            if (!closed) {
-                listCameras();
-            }
-        });
-    }
-
-    /** Adds new cameras, refreshes known ones and removes those that left the account. */
-    private void apply(List<CameraInfo> list) {
-        if (closed) {
-            return;
-        }
-        Set<CameraId> seen = new HashSet<>();
-        List<CameraInfo> sortedList = new ArrayList<>(list);
-        sortedList.sort(Comparator.comparing(CameraInfo::id));
-        boolean added = false;
-        for (CameraInfo info : sortedList) {
-            if (!seen.add(info.id())) {
-                continue;
-            }
-            CameraWorker w = workers.get(info.id());
-            if (w == null) {
-                add(info);
-                added = true;
-            } else {
-                w.guarded(() -> w.updateInfo(info)).run();
-            }
-        }
-        for (CameraWorker w : List.copyOf(workers.values())) {
-            if (!seen.contains(w.id)) {
-                remove(w);
-            }
-        }
-        if (added) {
-            save();
-        }
-    }
-
-    private void add(CameraInfo info) {
-        CameraId id = info.id();
-        CameraSettings overrides = ctx.settings.forCamera(id);
-        String slug = slugs.assign(id, info.name(), overrides.name());
-        StoredCamera stored = persisted.computeIfAbsent(
-                id, k -> StoredCamera.firstSight(slugs.frozen(k).orElse(slug)));
-        CameraWorker w = new CameraWorker(ctx, info, slug, overrides, stored);
-        workers.put(id, w);
-        LOG.info("Camera {} ({}, {}) is {}", info.name(), id, info.modelName(), slug);
-        w.guarded(() -> w.reconcile("start")).run();
-    }
-
-    private void remove(CameraWorker w) {
-        LOG.info("Camera {} left the account", w.label());
-        try {
-            w.stopSession("removed");
-            w.snapshots.refuseWaiting("unknown_camera", "The camera left the account.");
-        } catch (RuntimeException e) {
-            LOG.error("Camera {}: stopping a removed camera failed", w.label(), e);
-        }
-        ctx.queue.remove(w.id);
-        ctx.queue.release(w.id);
-        workers.remove(w.id);
-        slugs.release(w.id);
-        ctx.states.remove(w.id);
-        ctx.snapshots.remove(w.id);
-        ctx.listeners.removed(w.id, w.slug);
-    }
-
     private void turn(CameraId id) {
-        CameraWorker w = workers.get(id);
-        if (w == null) {
+        CameraWorker w = roster.find(id);
+        if (w == null || !w.id.equals(id)) {
             ctx.queue.release(id);
             return;
         }
-        w.guarded(w::turn).run();
+        w.guarded(() -> SessionSetup.begin(w)).run();
     }
 
-    private void persist(CameraWorker w) {
-        persisted.put(w.id, w.stored);
-        save();
-    }
-
-    private void save() {
-        try {
-            store.save(Map.copyOf(persisted));
-        } catch (IOException e) {
-            LOG.warn("Could not save the camera state: {}", e.toString());
-        }
-    }
-
+    /** The periodic check; one camera's failure never stops the others' checks. */
     private void scheduleChecks() {
         checks = ctx.scheduler.schedule(CHECK_EVERY, () -> {
             try {
-                for (CameraWorker w : sorted()) {
+                for (CameraWorker w : roster.sorted()) {
                     try {
                         w.tick();
                     } catch (RuntimeException e) {
@@ -413,25 +297,6 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
         });
     }
 
-    private CameraWorker resolve(CameraId id) {
-        CameraWorker w = workers.get(id);
-        if (w != null) {
-            return w;
-        }
-        for (CameraWorker c : workers.values()) {
-            if (c.id.mac().equalsIgnoreCase(id.mac())) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private List<CameraWorker> sorted() {
-        List<CameraWorker> all = new ArrayList<>(workers.values());
-        all.sort(Comparator.comparing(w -> w.slug));
-        return all;
-    }
-
     private void onLane(String what, Runnable task) {
         ctx.scheduler.execute(() -> {
             try {
@@ -440,5 +305,9 @@ public final class CameraSupervisor implements CameraControl, AutoCloseable {
                 LOG.error("Camera supervisor: {} failed", what, e);
             }
         });
+    }
+
+    private static CommandResult shuttingDown() {
+        return CommandResult.refused("shutting_down", "The bridge is shutting down.");
     }
 }

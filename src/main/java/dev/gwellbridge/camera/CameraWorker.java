@@ -9,24 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One camera's session life cycle: wanting a session, waiting for a handshake turn, fetching the
- * credential, opening the session and the media output, and reacting to streaming, failures,
- * stalls and idle timeouts with the backoff of HA-INTEGRATION §5.7.
+ * One camera's session life cycle: wanting a session, taking its handshake turn, streaming, and
+ * reacting to failures, stalls and idle timeouts with the backoff of HA-INTEGRATION §5.7.
  *
  * <p>Confined to the supervisor's serial lane, except {@link #isCurrent}, which session threads
- * call. Commands are carried out by {@link CameraCommands}; snapshots by {@link Snapshots}.
+ * call. Set-up is done by {@link SessionSetup}, the deadman by {@link Watchdog}, commands by {@link
+ * CameraCommands}, snapshots by {@link Snapshots}; {@link FailureTracker} keeps the failure streak
+ * and {@link WorkerState} builds the published state.
  */
 final class CameraWorker implements Attempt.Owner {
     private static final Logger LOG = LoggerFactory.getLogger(CameraWorker.class);
-    /** A stream that lasted this long ends a failure streak. */
-    static final Duration STABLE = Duration.ofSeconds(60);
-    /** Session set-up (credential, handshake) that takes longer than this is abandoned. */
-    static final Duration SETUP_TIMEOUT = Duration.ofSeconds(150);
-    /** Straight failures of these kinds make the connector discover the P2P server afresh. */
-    static final int DISCOVERY_AFTER = 3;
 
-    private static final Set<FailureReason> DISCOVERY_REASONS =
-            EnumSet.of(FailureReason.SERVER_UNREACHABLE, FailureReason.AUTH, FailureReason.DEVICE_NOT_FOUND);
     private static final Set<FailureReason> UNREACHABLE =
             EnumSet.of(FailureReason.CAMERA_UNREACHABLE, FailureReason.DEVICE_NOT_FOUND);
 
@@ -34,8 +27,9 @@ final class CameraWorker implements Attempt.Owner {
     final String slug;
     final CameraSettings overrides;
     final SupervisorContext ctx;
-    final Snapshots snapshots;
-    final WorkerState view;
+    final Snapshots snapshots = new Snapshots(this);
+    final WorkerState view = new WorkerState(this);
+    final FailureTracker streak;
 
     CameraInfo cloudInfo;
     StoredCamera stored;
@@ -44,14 +38,11 @@ final class CameraWorker implements Attempt.Owner {
     Scheduler.Task retry;
     Duration retryDelay;
     boolean reconnecting;
-    int failures;
-    private int discoveryFailures;
     FailureReason reason;
     String detail = "";
     boolean unreachable;
     FailureReason unreachableReason;
     boolean available;
-    private boolean freshNext;
     Instant lastDemand;
     Instant lastRestart;
     long sessions;
@@ -65,8 +56,7 @@ final class CameraWorker implements Attempt.Owner {
         this.overrides = overrides;
         this.stored = stored;
         this.available = info.cloudOnline();
-        this.snapshots = new Snapshots(this);
-        this.view = new WorkerState(this);
+        this.streak = new FailureTracker(ctx.backoff);
     }
 
     String label() {
@@ -103,7 +93,7 @@ final class CameraWorker implements Attempt.Owner {
 
     /** Waiting for a backoff retry (not the slow retries of the error state). */
     boolean inBackoff() {
-        return retry != null && !BackoffPolicy.isError(failures);
+        return retry != null && !streak.inError();
     }
 
     boolean demanded() {
@@ -139,9 +129,8 @@ final class CameraWorker implements Attempt.Owner {
         }
         cancelRetry();
         ctx.queue.remove(id);
-        failures = 0;
+        streak.reset();
         reconnecting = false;
-        freshNext = false;
         reason = null;
         detail = "";
     }
@@ -155,62 +144,19 @@ final class CameraWorker implements Attempt.Owner {
             event(new CameraEvent.StreamStopped(now(), cause));
         }
         cancelRetry();
-        failures = 0;
+        streak.reset();
         reason = null;
         detail = "";
         reconnecting = wasActive;
         reconcile(cause);
     }
 
-    /** The handshake queue gave this camera its turn. */
-    void turn() {
-        if (!wanted() || attempt != null) {
-            ctx.queue.release(id);
-            view.publish();
-            return;
-        }
-        Attempt a = new Attempt(++epochs, freshNext, quality(), ctx.clock, this);
-        freshNext = false;
+    /** Makes a new current attempt; stale callbacks of the previous one are ignored from now on. */
+    Attempt newAttempt(boolean fresh) {
+        Attempt a = new Attempt(++epochs, fresh, quality(), ctx.clock, this);
         attempt = a;
         live = a;
-        LOG.debug("Camera {}: session #{} set-up starts (fresh credential: {})", label(), a.epoch, a.freshCredential);
-        view.publish();
-        ctx.scheduler.offload(() -> fetchCredential(a));
-    }
-
-    private void fetchCredential(Attempt a) {
-        try {
-            P2pCredential c = ctx.credentials.credential(id, a.freshCredential);
-            onLane(() -> credentialReady(a, c));
-        } catch (CredentialException e) {
-            onLane(() -> credentialFailed(a, e));
-        } catch (RuntimeException e) {
-            LOG.error("Camera {}: fetching the credential failed", label(), e);
-            onLane(() -> {
-                if (a == attempt) {
-                    endAttempt();
-                    failed(FailureReason.CLOUD, e.toString(), null, false, true);
-                }
-            });
-        }
-    }
-
-    private void credentialReady(Attempt a, P2pCredential credential) {
-        if (a != attempt) {
-            return;
-        }
-        a.phase = "connect";
-        ctx.queue.opening(id);
-        a.connection = ctx.connector.open(new StreamRequest(info(), credential, a.quality), a);
-    }
-
-    private void credentialFailed(Attempt a, CredentialException e) {
-        if (a != attempt) {
-            return;
-        }
-        endAttempt();
-        FailureReason r = "rate_limited".equals(e.code()) ? FailureReason.RATE_LIMITED : FailureReason.CLOUD;
-        failed(r, e.getMessage(), e.retryAfter().orElse(null), false, true);
+        return a;
     }
 
     @Override
@@ -240,6 +186,7 @@ final class CameraWorker implements Attempt.Owner {
             endAttempt();
             cancelRetry();
             ctx.queue.remove(id);
+            ctx.queue.release(id);
             failed(FailureReason.INTERNAL, e.toString(), null, false, true);
         } catch (RuntimeException again) {
             LOG.error("Camera {}: could not recover from an internal error", label(), again);
@@ -251,24 +198,22 @@ final class CameraWorker implements Attempt.Owner {
         if (a != attempt || a.streaming) {
             return;
         }
-        MediaSession m;
         try {
-            m = ctx.media.open(info(), slug);
+            a.media = ctx.media.open(info(), slug);
         } catch (RuntimeException e) {
             LOG.warn("Camera {}: the media output could not start: {}", label(), e.toString());
             endAttempt();
             failed(FailureReason.MEDIA, e.getMessage(), null, false, true);
             return;
         }
-        a.media = m;
         a.transport = transport;
         a.streamSince = now();
         a.phase = "streaming";
         a.streaming = true;
         ctx.queue.release(id);
         sessions++;
+        streak.streaming();
         reconnecting = false;
-        discoveryFailures = 0;
         unreachable = false;
         reason = null;
         detail = "";
@@ -287,46 +232,17 @@ final class CameraWorker implements Attempt.Owner {
         }
         boolean wasStreaming = a.streaming;
         FailureReason r = why == null ? FailureReason.STREAM_STALLED : why;
-        String d = why == null ? "the session ended" : reported;
         endAttempt();
         if (wasStreaming) {
             event(new CameraEvent.StreamStopped(now(), r.code()));
             LOG.info("Camera {}: stream ended ({})", label(), r.code());
-            if (!now().isBefore(a.streamSince.plus(STABLE))) {
-                failures = 0;
-            }
+            streak.streamEnded(a.streamSince, now());
         }
-        failed(r, d, null, true, a.freshCredential);
-    }
-
-    /** Checks the deadman and the set-up timeout (every few seconds). */
-    void checkAlive() {
-        Attempt a = attempt;
-        if (a == null) {
-            return;
-        }
-        Instant now = now();
-        if (a.streaming) {
-            Instant last = a.lastVideo().filter(t -> t.isAfter(a.streamSince)).orElse(a.streamSince);
-            if (!now.isBefore(last.plus(ctx.settings.deadman()))) {
-                String d = "no video for " + StatusText.human(Duration.between(last, now));
-                LOG.info("Camera {}: stream stalled ({}); reconnecting", label(), d);
-                ended(a, FailureReason.STREAM_STALLED, d);
-            }
-        } else if (!now.isBefore(a.started.plus(SETUP_TIMEOUT))) {
-            LOG.warn("Camera {}: session set-up did not finish in {}", label(), StatusText.human(SETUP_TIMEOUT));
-            if (a.connection == null) {
-                endAttempt();
-                failed(FailureReason.CLOUD, "no credential in time", null, false, a.freshCredential);
-            } else {
-                ended(a, FailureReason.INTERNAL, "session set-up did not finish in time");
-            }
-        }
+        failed(r, why == null ? "the session ended" : reported, null, true, a.freshCredential);
     }
 
     /**
-     * Records a failed attempt and schedules the next one: at once with a fresh credential after a
-     * first auth failure, else after the backoff (at least until the cloud's retry-after).
+     * Records a failed attempt and schedules the next one as {@link FailureTracker} decides.
      *
      * @param p2p whether the camera or P2P server answered this (availability and discovery count it)
      */
@@ -336,7 +252,10 @@ final class CameraWorker implements Attempt.Owner {
         if (p2p) {
             unreachable = UNREACHABLE.contains(r);
             unreachableReason = unreachable ? r : null;
-            countForDiscovery(r);
+            if (streak.countForDiscovery(r)) {
+                LOG.info("Camera {}: repeated {} failures; discovering the P2P server afresh", label(), r.code());
+                ctx.connector.invalidateDiscovery();
+            }
             updateAvailability();
         }
         snapshots.sessionFailed(r);
@@ -345,48 +264,29 @@ final class CameraWorker implements Attempt.Owner {
             return;
         }
         reconnecting = true;
-        if (r == FailureReason.AUTH && !usedFresh) {
-            if (failures == 0) {
-                LOG.info("Camera {}: credential rejected; trying once with a fresh one", label());
-            } else {
-                LOG.debug("Camera {}: credential rejected; trying once with a fresh one", label());
-            }
-            freshNext = true;
+        FailureTracker.Next next = streak.failed(r, usedFresh, now(), retryAfter);
+        if (next.freshNow()) {
+            LOG.debug("Camera {}: credential rejected; trying once with a fresh one", label());
             ctx.queue.add(id);
             view.publish();
             return;
         }
-        failures++;
-        Duration delay = ctx.backoff.delay(failures);
-        if (retryAfter != null && retryAfter.isAfter(now().plus(delay))) {
-            delay = Duration.between(now(), retryAfter);
-        }
-        retryDelay = delay;
-        if (failures == BackoffPolicy.ERROR_AFTER) {
+        retryDelay = next.delay();
+        String wait = StatusText.human(next.delay());
+        if (next.enteredError()) {
             LOG.warn(
                     "Camera {}: {} straight failures ({}); retrying every {}",
                     label(),
-                    failures,
+                    streak.failures(),
                     r.code(),
                     StatusText.human(BackoffPolicy.ERROR_RETRY));
             event(new CameraEvent.StreamFailed(now(), r, detail));
-        } else if (failures == 1) {
-            LOG.info(
-                    "Camera {}: attempt failed ({}: {}); retrying in {}",
-                    label(),
-                    r.code(),
-                    detail,
-                    StatusText.human(delay));
+        } else if (streak.failures() == 1) {
+            LOG.info("Camera {}: attempt failed ({}: {}); retrying in {}", label(), r.code(), detail, wait);
         } else {
-            LOG.debug(
-                    "Camera {}: attempt failed ({}: {}); retry {} in {}",
-                    label(),
-                    r.code(),
-                    detail,
-                    failures,
-                    StatusText.human(delay));
+            LOG.debug("Camera {}: failure {} ({}); retrying in {}", label(), streak.failures(), r.code(), wait);
         }
-        retry = ctx.scheduler.schedule(delay, guarded(this::retryDue));
+        retry = ctx.scheduler.schedule(next.delay(), guarded(this::retryDue));
         view.publish();
     }
 
@@ -395,26 +295,9 @@ final class CameraWorker implements Attempt.Owner {
         reconcile("retry");
     }
 
-    private void countForDiscovery(FailureReason r) {
-        if (!DISCOVERY_REASONS.contains(r)) {
-            discoveryFailures = 0;
-            return;
-        }
-        if (++discoveryFailures >= DISCOVERY_AFTER) {
-            LOG.info(
-                    "Camera {}: {} straight {} failures; discovering the P2P server afresh",
-                    label(),
-                    discoveryFailures,
-                    r.code());
-            discoveryFailures = 0;
-            ctx.connector.invalidateDiscovery();
-        }
-    }
-
     /** The account sent fresh data (nickname, firmware, online flag); the slug stays. */
     void updateInfo(CameraInfo info) {
         cloudInfo = info;
-        updateAvailability();
         view.publish();
     }
 
@@ -444,10 +327,8 @@ final class CameraWorker implements Attempt.Owner {
         attempt = null;
         live = null;
         ctx.queue.release(id);
-        StreamConnection c = a.connection;
-        MediaSession m = a.media;
-        if (c != null || m != null) {
-            ctx.scheduler.offload(() -> closeQuietly(a, c, m));
+        if (a.connection != null || a.media != null) {
+            ctx.scheduler.offload(() -> a.close(label()));
         }
     }
 
@@ -457,25 +338,9 @@ final class CameraWorker implements Attempt.Owner {
         attempt = null;
         live = null;
         cancelRetry();
+        ctx.queue.remove(id);
         if (a != null) {
-            closeQuietly(a, a.connection, a.media);
-        }
-    }
-
-    private void closeQuietly(Attempt a, StreamConnection c, MediaSession m) {
-        try {
-            if (c != null) {
-                c.close();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Camera {}: closing session #{} failed: {}", label(), a.epoch, e.toString());
-        }
-        try {
-            if (m != null) {
-                m.close();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Camera {}: closing the media output failed: {}", label(), e.toString());
+            a.close(label());
         }
     }
 
@@ -505,7 +370,7 @@ final class CameraWorker implements Attempt.Owner {
 
     /** The periodic check: deadman, set-up timeout, idle timeout, snapshots, live figures. */
     void tick() {
-        checkAlive();
+        Watchdog.check(this);
         if (!wanted() && (attempt != null || retry != null || waitingForTurn())) {
             reconcile("idle");
         }

@@ -30,7 +30,7 @@ final class WorkerState {
             return w.reconnecting ? CameraStatus.RECONNECTING : CameraStatus.STARTING;
         }
         if (w.retry != null) {
-            if (BackoffPolicy.isError(w.failures)) {
+            if (w.streak.inError()) {
                 return CameraStatus.ERROR;
             }
             return w.unreachable ? CameraStatus.OFFLINE : CameraStatus.BACKOFF;
@@ -80,7 +80,7 @@ final class WorkerState {
                 w.waitingForTurn(),
                 transport,
                 w.retryDelay,
-                w.failures));
+                w.streak.failures()));
         return new CameraState(
                 w.info(),
                 w.slug,

@@ -80,7 +80,7 @@ class SupervisorDeadmanTest {
         h.clock.advanceUntil(() -> stuck.closed, Duration.ofMinutes(4));
 
         assertThat(Duration.between(Harness.T0, h.now()))
-                .isBetween(CameraWorker.SETUP_TIMEOUT, CameraWorker.SETUP_TIMEOUT.plusSeconds(5));
+                .isBetween(Watchdog.SETUP_TIMEOUT, Watchdog.SETUP_TIMEOUT.plusSeconds(5));
         assertThat(h.state(CAM).reason()).isEqualTo(FailureReason.INTERNAL);
         h.clock.runDue();
         assertThat(h.sessions(other)).isEqualTo(1);
