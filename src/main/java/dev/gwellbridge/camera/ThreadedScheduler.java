@@ -54,16 +54,23 @@ public final class ThreadedScheduler implements Scheduler, AutoCloseable {
         }
     }
 
-    /** Stops both lanes, waiting up to two seconds for running tasks. */
+    /**
+     * Stops the lane at once and lets blocking work already handed over (closing sessions and media
+     * outputs) finish, waiting up to two seconds for each.
+     */
     @Override
     public void close() {
         lane.shutdownNow();
-        io.shutdownNow();
+        io.shutdown();
         try {
-            if (!lane.awaitTermination(2, TimeUnit.SECONDS) || !io.awaitTermination(2, TimeUnit.SECONDS)) {
+            boolean laneDone = lane.awaitTermination(2, TimeUnit.SECONDS);
+            boolean ioDone = io.awaitTermination(2, TimeUnit.SECONDS);
+            if (!laneDone || !ioDone) {
+                io.shutdownNow();
                 LOG.warn("Camera supervisor threads did not stop within 2 s");
             }
         } catch (InterruptedException e) {
+            io.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

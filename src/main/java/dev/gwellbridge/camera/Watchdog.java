@@ -37,7 +37,10 @@ final class Watchdog {
                 w.endAttempt();
                 w.failed(FailureReason.CLOUD, "no credential in time", null, false, a.freshCredential);
             } else {
-                w.ended(a, FailureReason.INTERNAL, "session set-up did not finish in time");
+                w.ended(
+                        a,
+                        FailureReason.INTERNAL,
+                        "session set-up did not finish in time (last phase: " + a.phase + ")");
             }
         }
     }

@@ -82,6 +82,7 @@ class SupervisorDeadmanTest {
         assertThat(Duration.between(Harness.T0, h.now()))
                 .isBetween(Watchdog.SETUP_TIMEOUT, Watchdog.SETUP_TIMEOUT.plusSeconds(5));
         assertThat(h.state(CAM).reason()).isEqualTo(FailureReason.INTERNAL);
+        assertThat(h.state(CAM).message()).contains("last phase: connect");
         h.clock.runDue();
         assertThat(h.sessions(other)).isEqualTo(1);
     }
