@@ -10,6 +10,7 @@ import dev.gwellbridge.camera.CommandResult;
 import dev.gwellbridge.camera.CredentialException;
 import dev.gwellbridge.camera.CredentialSource;
 import dev.gwellbridge.camera.P2pCredential;
+import dev.gwellbridge.config.DataDir;
 import dev.gwellbridge.config.WyzeOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +40,9 @@ public final class WyzeCloud implements CredentialSource, AccountPort {
     private static final Logger LOG = LoggerFactory.getLogger(WyzeCloud.class);
 
     /** Tokens, phone id, login backoff and the credential cache. */
-    public static final String STATE_FILE = "cloud-state.json";
+    public static final String STATE_FILE = DataDir.CLOUD_STATE;
     /** Credentials entered on the page. */
-    public static final String ACCOUNT_FILE = "wyze-account.json";
+    public static final String ACCOUNT_FILE = DataDir.ACCOUNT;
 
     public static final Duration LIST_MAX_AGE = Duration.ofMinutes(30);
     public static final Duration LIST_MIN_INTERVAL = Duration.ofMinutes(5);

@@ -39,14 +39,11 @@ public final class DataDir {
     /** Cloud session: access/refresh tokens, phone id, per-device P2P credentials. Secret. */
     public static final String CLOUD_STATE = "cloud-state.json";
 
-    /** The cached camera list from the Wyze cloud, so a restart needs no list call. */
-    public static final String CLOUD_DEVICES = "cloud-devices.json";
-
     /** Account credentials entered on the page (options win when both are set). Secret. */
-    public static final String ACCOUNT = "account.json";
+    public static final String ACCOUNT = "wyze-account.json";
 
     /** Discovery device ids published to Home Assistant, for stale-entity cleanup. */
-    public static final String HA_DEVICES = "ha-devices.json";
+    public static final String HA_DEVICES = "mqtt-devices.json";
 
     /** Folder of the bridge's own HLS output, one sub-folder per camera slug. */
     public static final String HLS = "hls";
@@ -123,10 +120,6 @@ public final class DataDir {
 
     public Path cloudState() {
         return file(CLOUD_STATE);
-    }
-
-    public Path cloudDevices() {
-        return file(CLOUD_DEVICES);
     }
 
     public Path account() {

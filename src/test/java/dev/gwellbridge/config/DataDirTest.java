@@ -81,7 +81,6 @@ class DataDirTest {
                         data.installId(),
                         data.cameras(),
                         data.cloudState(),
-                        data.cloudDevices(),
                         data.account(),
                         data.haDevices(),
                         data.hls(),
@@ -93,9 +92,8 @@ class DataDirTest {
                         "install_id",
                         "cameras.json",
                         "cloud-state.json",
-                        "cloud-devices.json",
-                        "account.json",
-                        "ha-devices.json",
+                        "wyze-account.json",
+                        "mqtt-devices.json",
                         "hls",
                         "snapshots");
     }
@@ -119,7 +117,7 @@ class DataDirTest {
                 names.add((String) f.get(null));
             }
         }
-        assertThat(names).hasSizeGreaterThanOrEqualTo(9).doesNotHaveDuplicates();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(8).doesNotHaveDuplicates();
         assertThat(names).allSatisfy(n -> assertThat(n).doesNotContain("/"));
     }
 }
