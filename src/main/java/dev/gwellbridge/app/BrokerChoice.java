@@ -69,7 +69,7 @@ record BrokerChoice(String host, int port, String username, String password, Str
             }
             why = why + " and " + service.reason();
         }
-        InetSocketAddress local = new InetSocketAddress("127.0.0.1", DEFAULT_PORT);
+        InetSocketAddress local = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), DEFAULT_PORT);
         if (answers.test(local)) {
             return new BrokerChoice("127.0.0.1", DEFAULT_PORT, "", "", "localhost", "");
         }

@@ -18,6 +18,7 @@ final class Liveness implements AutoCloseable {
     private final InstantSource clock;
     private final AtomicLong lastTick;
     private final ScheduledExecutorService ticker;
+    private final java.util.concurrent.ScheduledFuture<?> ticks;
 
     Liveness(InstantSource clock) {
         this.clock = clock;
@@ -27,11 +28,11 @@ final class Liveness implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(() -> lastTick.set(clock.millis()), 1, 1, TimeUnit.SECONDS);
+        this.ticks = ticker.scheduleAtFixedRate(() -> lastTick.set(clock.millis()), 1, 1, TimeUnit.SECONDS);
     }
 
     boolean alive() {
-        return clock.millis() - lastTick.get() < STALE_AFTER.toMillis() && !ticker.isShutdown();
+        return clock.millis() - lastTick.get() < STALE_AFTER.toMillis() && !ticks.isDone();
     }
 
     @Override
