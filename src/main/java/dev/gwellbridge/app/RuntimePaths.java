@@ -1,5 +1,6 @@
 package dev.gwellbridge.app;
 
+import dev.gwellbridge.config.DataDir;
 import dev.gwellbridge.config.LoadedOptions;
 import dev.gwellbridge.config.OptionsLoader;
 import dev.gwellbridge.config.OptionsProblem;
@@ -17,10 +18,6 @@ import java.util.Optional;
  * @param optionsGiven whether {@code --options} named the file explicitly
  */
 public record RuntimePaths(Path dataDir, Path optionsFile, boolean optionsGiven) {
-    static final String SUPERVISOR_TOKEN = "SUPERVISOR_TOKEN";
-    static final Path ADDON_DATA_DIR = Path.of("/data");
-    static final Path LOCAL_DATA_DIR = Path.of("data");
-
     /** Usage lines for the two options, to append to a subcommand's usage text. */
     public static final String USAGE = "  --options FILE   add-on options JSON (default: <data dir>/options.json)\n"
             + "  --data-dir DIR   state directory (default: /data in the add-on, ./data elsewhere)";
@@ -31,7 +28,7 @@ public record RuntimePaths(Path dataDir, Path optionsFile, boolean optionsGiven)
         if (dataArg.isPresent() && dataArg.get().isBlank()) {
             throw new UsageException("--data-dir needs a directory");
         }
-        Path dataDir = dataArg.map(Path::of).orElseGet(() -> defaultDataDir(env));
+        Path dataDir = DataDir.resolve(dataArg.map(Path::of), env).root();
         Optional<String> optionsArg = args.string("options");
         if (optionsArg.isPresent()) {
             Path file = Path.of(optionsArg.get());
@@ -40,12 +37,7 @@ public record RuntimePaths(Path dataDir, Path optionsFile, boolean optionsGiven)
             }
             return new RuntimePaths(dataDir, file, true);
         }
-        return new RuntimePaths(dataDir, dataDir.resolve("options.json"), false);
-    }
-
-    static Path defaultDataDir(Map<String, String> env) {
-        String token = env.get(SUPERVISOR_TOKEN);
-        return token != null && !token.isBlank() ? ADDON_DATA_DIR : LOCAL_DATA_DIR;
+        return new RuntimePaths(dataDir, dataDir.resolve(DataDir.OPTIONS), false);
     }
 
     /** Loads the options, printing each problem (the field and what was expected) to {@code err}. */
