@@ -19,7 +19,7 @@ import java.util.Objects;
 public record WebSettings(String bindHost, int port, List<String> allow, boolean allowLoopback, Path dataDir) {
 
     /** The add-on's {@code ingress_port}. */
-    public static final int INGRESS_PORT = 8097;
+    public static final int INGRESS_PORT = dev.gwellbridge.config.Ports.WEB_PORT;
 
     /** The Supervisor's ingress proxy, the only default caller. */
     public static final String SUPERVISOR_INGRESS = "172.30.32.2";
