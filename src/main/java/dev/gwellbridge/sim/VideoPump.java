@@ -117,8 +117,8 @@ final class VideoPump {
     static int chunkLength(byte[] picture, int off, int max) {
         int len = Math.min(max, picture.length - off);
         int nextStart = off + len;
-        if (nextStart < picture.length
-                && HeadInfoCodec.startsWithHeadInfo(picture, nextStart, picture.length - nextStart)) {
+        int nextLength = Math.min(max, picture.length - nextStart);
+        if (nextStart < picture.length && HeadInfoCodec.startsWithHeadInfo(picture, nextStart, nextLength)) {
             len++;
         }
         return len;
