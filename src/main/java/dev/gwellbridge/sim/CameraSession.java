@@ -171,8 +171,9 @@ final class CameraSession implements AvHandshake.Listener {
         CameraBehaviour b = ctx.behaviour();
         av.tick(now, b.renewalTimeoutMs());
         pump.pump(now, data, KCP.sndWnd());
-        ctrl.update(now);
+        // DATA first: STARTED leaves before ACCEPT, as in the recorded sessions (§12.1).
         data.update(now);
+        ctrl.update(now);
         sendMeterIfDue(now);
         checkMeters(now, b);
         checkAcks(now, b);
