@@ -18,7 +18,9 @@ import dev.gwellbridge.wire.SessionControlMessage;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -54,6 +56,7 @@ final class SimCamera implements CameraSession.Context {
     private final ImpairedLink<Datagram> up;
     private final ImpairedLink<Datagram> down;
     private final List<Outage> outages = new ArrayList<>();
+    private final Set<Integer> wrongConvsReported = new HashSet<>();
     private CameraSession session;
     private boolean vanished;
     private long vanishedAt;
@@ -109,9 +112,15 @@ final class SimCamera implements CameraSession.Context {
         return address;
     }
 
-    /** The server forwards a call (a repeated CALLING of the same linkId changes nothing). */
+    /**
+     * The server forwards a call (a repeated CALLING of the same linkId changes nothing; a vanished
+     * camera misses it).
+     */
     void onCall(CallInfo call, long now) {
         clock = now;
+        if (vanished) {
+            return; // an offline camera never hears of the call
+        }
         if (session != null && !session.ended() && session.call().linkId() == call.linkId()) {
             return;
         }
@@ -286,7 +295,7 @@ final class SimCamera implements CameraSession.Context {
         for (MtpDatagram.SegmentRef s : m.segments()) {
             if (!ownsConv(s.conv())) {
                 String owner = convOwner.apply(s.conv());
-                if (owner != null) {
+                if (owner != null && wrongConvsReported.add(s.conv())) {
                     violation(
                             ViolationKind.WRONG_ADDRESS,
                             "KCP for " + owner + " arrived at " + identity.deviceId(),

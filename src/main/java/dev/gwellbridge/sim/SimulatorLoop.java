@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator's one I/O thread ({@code sim-loop}): a selector over the server's UDP socket and
+ * The simulator's one I/O thread ({@code sim-loop-<server port>}): a selector over the server's UDP socket and
  * TCP listener, every camera's UDP socket and the accepted TCP connections, driving the {@link
  * SimWorld} with the monotonic clock. Commands from other threads run on this thread through
  * {@link #call}, so the core needs no locks.
@@ -62,7 +62,7 @@ final class SimulatorLoop implements PeerOutput, AutoCloseable {
         this.serverUdp = serverUdp;
         this.serverTcp = serverTcp;
         this.cameraUdp = cams;
-        this.thread = new Thread(this::run, "sim-loop");
+        this.thread = new Thread(this::run, "sim-loop-" + serverAddress.getPort());
         thread.setDaemon(true);
     }
 

@@ -3,8 +3,15 @@ package dev.gwellbridge.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gwellbridge.h264.FrameRate;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +35,7 @@ class SimulatorIT {
     @BeforeAll
     static void generatePattern() throws Exception {
         Path file = new TestPatternGenerator("ffmpeg", cache).ensure(PATTERN);
-        source = VideoSource.read(file, dev.gwellbridge.h264.FrameRate.FALLBACK);
+        source = VideoSource.read(file, FrameRate.FALLBACK);
     }
 
     private static SimulatorConfig.Builder config() {
@@ -113,6 +120,72 @@ class SimulatorIT {
                     () -> !sim.violations().of(ViolationKind.UNACKED_SEGMENTS).isEmpty(), 5_000);
             assertThat(sim.violations().of(ViolationKind.UNACKED_SEGMENTS)).hasSize(1);
             await().atMost(Duration.ofSeconds(2)).until(() -> sim.camera(0).streaming());
+        }
+    }
+
+    @Test
+    void aVanishedCameraGoesSilentAndItsStreamCompletesAfterItReturns() throws Exception {
+        try (SimulatorHandle sim = Simulator.start(config().seed(23).build());
+                ScriptedViewer viewer = new ScriptedViewer(
+                        ScriptedViewer.Script.WELL_BEHAVED,
+                        sim.serverAddress(),
+                        sim.camera(0).info(),
+                        6)) {
+            viewer.connect(20_000);
+            viewer.stream(() -> viewer.h264().length > 0, 10_000);
+            sim.camera(0).vanish();
+            assertThat(sim.camera(0).vanished()).isTrue();
+            viewer.stream(() -> false, 300);
+            int frozen = viewer.h264().length;
+            viewer.stream(() -> false, 700);
+            assertThat(viewer.h264()).hasSize(frozen);
+            sim.camera(0).reappear();
+            viewer.stream(() -> viewer.h264().length >= source.size(), 30_000);
+            assertThat(viewer.h264()).isEqualTo(source.bytes());
+            assertThat(sim.violations().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void servesSeveralCamerasAtOnceEachWithItsOwnIdentityAndStream() throws Exception {
+        try (SimulatorHandle sim = Simulator.start(config().seed(29).cameras(3).build())) {
+            assertThat(sim.cameraInfos()).extracting(SimCameraInfo::deviceId).doesNotHaveDuplicates();
+            assertThat(sim.cameraInfos())
+                    .extracting(c -> c.lanAddress().getPort())
+                    .doesNotHaveDuplicates();
+            ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "viewer"));
+            try {
+                List<Future<byte[]>> results = new ArrayList<>();
+                for (int cam : new int[] {0, 2}) {
+                    results.add(pool.submit(() -> {
+                        try (ScriptedViewer v = new ScriptedViewer(
+                                ScriptedViewer.Script.WELL_BEHAVED,
+                                sim.serverAddress(),
+                                sim.camera(cam).info(),
+                                cam)) {
+                            v.connect(20_000);
+                            v.stream(() -> v.h264().length >= source.size(), 40_000);
+                            return v.h264();
+                        }
+                    }));
+                }
+                for (Future<byte[]> f : results) {
+                    assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(source.bytes());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(sim.camera(1).streamsStarted()).isZero();
+            assertThat(sim.violations().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLanCameraCanAlsoBeReachedThroughTheTcpRelay() throws Exception {
+        try (SimulatorHandle sim = Simulator.start(config().seed(31).build())) {
+            byte[] received = receiveWholeSource(sim, ScriptedViewer.Script.WELL_BEHAVED.viaRelay(), 7);
+            assertThat(received).isEqualTo(source.bytes());
+            assertThat(sim.violations().all()).isEmpty();
         }
     }
 }
