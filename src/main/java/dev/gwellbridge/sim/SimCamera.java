@@ -238,6 +238,11 @@ final class SimCamera implements CameraSession.Context {
         return sent;
     }
 
+    /** The camera's two impaired links. */
+    List<ImpairedLink<?>> links() {
+        return List.of(up, down);
+    }
+
     /** Datagrams the camera's UDP port dropped because it is silent in relay-only mode. */
     long ignored() {
         return ignored;

@@ -144,6 +144,17 @@ final class SimServer implements PassthroughSender {
         return undecodable;
     }
 
+    /** Both directions of the server's UDP link lose everything for {@code durationMs} from now. */
+    void blackout(long durationMs, long now) {
+        up.blackout(now, now + durationMs);
+        down.blackout(now, now + durationMs);
+    }
+
+    /** The server's two impaired links. */
+    List<ImpairedLink<?>> links() {
+        return List.of(up, down);
+    }
+
     @Override
     public void sendToViewer(CallInfo call, long cameraTid, byte[] mtpFrame, long now) {
         PassthroughData d = new PassthroughData(

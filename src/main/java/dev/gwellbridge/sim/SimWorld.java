@@ -102,6 +102,23 @@ final class SimWorld implements SimServer.World, PassthroughSender {
         return t;
     }
 
+    /** The counters of the core; the loop adds its own send failures. */
+    SimCounters counters(long sendFailures) {
+        List<ImpairedLink<?>> links = new ArrayList<>(server.links());
+        for (SimCamera c : cameras) {
+            links.addAll(c.links());
+        }
+        long offered = 0;
+        long lost = 0;
+        long duplicated = 0;
+        for (ImpairedLink<?> l : links) {
+            offered += l.offered();
+            lost += l.lost();
+            duplicated += l.duplicated();
+        }
+        return new SimCounters(offered, lost, duplicated, server.undecodable(), relays.refused(), sendFailures);
+    }
+
     List<SimCamera> cameras() {
         return cameras;
     }

@@ -1,6 +1,7 @@
 package dev.gwellbridge.sim;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +54,18 @@ public final class SimulatorHandle implements AutoCloseable {
     /** The client violations recorded so far. */
     public Violations violations() {
         return loop.world().violations();
+    }
+
+    /** Both directions of the server's UDP link lose every datagram for {@code duration} from now. */
+    public void serverBlackout(Duration duration) {
+        loop.call(now -> loop.world().server().blackout(duration.toMillis(), now));
+    }
+
+    /** A snapshot of the traffic counters. */
+    public SimCounters counters() {
+        SimCounters[] out = new SimCounters[1];
+        loop.call(now -> out[0] = loop.world().counters(loop.sendFailures()));
+        return out[0];
     }
 
     /** The H.264 the cameras send (one pass; a looping camera repeats it). */

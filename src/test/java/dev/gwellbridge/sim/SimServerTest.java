@@ -266,4 +266,14 @@ class SimServerTest {
         assertThat(wrong.call()).isEmpty();
         assertThat(h.violations.of(ViolationKind.CALLING_UNKNOWN_DEVICE)).hasSize(1);
     }
+
+    @Test
+    void aServerBlackoutLosesRequestsUntilItEnds() {
+        SimHarness h = SimHarness.lan(1);
+        VirtualViewer v = new VirtualViewer(h, 0, SimHarness.client(1), 1);
+        h.world.server().blackout(1_000, h.now);
+        assertThat(v.certify()).isNull();
+        h.advance(1_000);
+        assertThat(v.certify().success()).isTrue();
+    }
 }

@@ -70,6 +70,10 @@ class SimulatorIT {
             byte[] received = receiveWholeSource(sim, ScriptedViewer.Script.WELL_BEHAVED, 2);
             assertThat(received).isEqualTo(source.bytes());
             assertThat(sim.violations().all()).isEmpty();
+            SimCounters counters = sim.counters();
+            double lostShare = (double) counters.datagramsLost() / counters.datagramsOffered();
+            assertThat(lostShare).isBetween(0.05, 0.15);
+            assertThat(counters.sendFailures()).isZero();
         }
     }
 
