@@ -120,6 +120,24 @@ public final class CertifyReqCodec implements GutesCodec<CertifyReq> {
     }
 
     /**
+     * The accessId of a received CertifyReq, read before any key is known: the ID step uses only the
+     * password key, so a server can find the account (and its token key) first and verify after.
+     *
+     * @throws FrameException when the datagram is not a CertifyReq of the right length
+     */
+    public static long peekAccessId(byte[] wire) throws FrameException {
+        if (wire.length != LENGTH) {
+            throw new FrameException("certify-req: " + wire.length + " bytes, need " + LENGTH);
+        }
+        if ((wire[1] & 0xFF) != GutesMessage.SUB_CERTIFY_REQ || (wire[0] & 0xFF) != GutesRoute.PROTO_ACCESS) {
+            throw new FrameException("certify-req: not a 7F 0C frame");
+        }
+        byte[] header = Arrays.copyOf(wire, GutesHeader.SIZE);
+        GutesCipher.decryptId(header);
+        return GutesFrames.id(header);
+    }
+
+    /**
      * Decrypts a received CertifyReq (either variant) and checks its hash and signature, as a
      * server does (§6.2).
      */

@@ -224,6 +224,7 @@ class GutesMessagesVectorsTest {
         assertThat(check.allOk()).as("%s", check).isTrue();
         assertThat(check.request()).isEqualTo(m);
         assertThat(GutesClassifier.atPeer(wire, null, codec)).isEqualTo(m);
+        assertThat(CertifyReqCodec.peekAccessId(wire)).isEqualTo(creds.accessId());
     }
 
     private static void checkCertifyFallback(JsonNode v, byte[] wire) throws Exception {
@@ -241,6 +242,7 @@ class GutesMessagesVectorsTest {
         assertThat(GutesMode.ofFlags(Le.int32(wire, 20))).isEqualTo(GutesMode.FRAME_KEY);
         CertifyCheck check = codec.verify(wire);
         assertThat(check.mode()).isEqualTo(GutesMode.ID_ONLY);
+        assertThat(CertifyReqCodec.peekAccessId(wire)).isEqualTo(creds.accessId());
         assertThat(check.allOk()).as("%s", check).isTrue();
         assertThat(check.request()).isEqualTo(m);
     }

@@ -1,8 +1,10 @@
 package dev.gwellbridge.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gwellbridge.crypto.Rc5x32;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -43,6 +45,7 @@ class GutesRoundTripTest {
         CertifyReq m = samples.certifyReq(credentials);
         CertifyReqCodec codec = CertifyReqCodec.forCredentials(credentials);
         for (byte[] wire : new byte[][] {codec.encode(m, null), codec.encodeFallback(m)}) {
+            assertThat(CertifyReqCodec.peekAccessId(wire)).isEqualTo(credentials.accessId());
             CertifyCheck check = codec.verify(wire);
             assertThat(check.allOk()).isTrue();
             assertThat(check.request()).isEqualTo(m);
@@ -58,6 +61,19 @@ class GutesRoundTripTest {
         } else {
             assertThat(wrong.hashOk()).isFalse();
             assertThat(wrong.hmacOk()).isFalse();
+        }
+    }
+
+    @Property(tries = 100)
+    void onlyCertifyRequestsYieldAnAccessIdBeforeDecryption(@ForAll long seed) {
+        MessageSamples samples = new MessageSamples(new SplittableRandom(seed));
+        AccessCredentials credentials = samples.credentials();
+        byte[] wire = CertifyReqCodec.forCredentials(credentials).encode(samples.certifyReq(credentials), null);
+        byte[] otherSubtype = wire.clone();
+        otherSubtype[1] = (byte) GutesMessage.SUB_HEARTBEAT;
+        byte[] shorter = Arrays.copyOf(wire, wire.length - 1);
+        for (byte[] bad : new byte[][] {otherSubtype, shorter}) {
+            assertThatThrownBy(() -> CertifyReqCodec.peekAccessId(bad)).isInstanceOf(FrameException.class);
         }
     }
 
