@@ -27,6 +27,8 @@ final class KcpPair {
     final KcpEndpoint data;
     final KcpEndpoint ctrl;
     private final SessionContext ctx;
+    private final long interval;
+    private long nextUpdate;
 
     KcpPair(SessionContext ctx, CameraPath path) {
         this(ctx, path, KcpConfig.data(), KcpConfig.ctrl());
@@ -36,8 +38,10 @@ final class KcpPair {
         this.ctx = ctx;
         this.data = new KcpEndpoint(KcpConv.data(ctx.linkId), dataConfig, path::kcpOutput);
         this.ctrl = new KcpEndpoint(KcpConv.ctrl(ctx.linkId), ctrlConfig, path::kcpOutput);
+        this.interval = dataConfig.effectiveInterval();
         data.update(ctx.now);
         ctrl.update(ctx.now);
+        nextUpdate = ctx.now + interval;
     }
 
     KcpEndpoint engine(AvChannel channel) {
@@ -52,18 +56,21 @@ final class KcpPair {
         return ctrl.conv();
     }
 
-    /** Runs the engines' update when due (every 10 ms, or sooner for a retransmission). */
+    /**
+     * Runs both engines' update every 10 ms, as the reference's ticker does. ({@code ikcp_check}
+     * alone cannot pace the calls: it answers "now" for an overdue retransmission even while the
+     * engine's flush time has not come, so a loop driven by it would spin.)
+     */
     void tick() {
-        if (data.check(ctx.now) <= ctx.now) {
+        if (ctx.now >= nextUpdate) {
             data.update(ctx.now);
-        }
-        if (ctrl.check(ctx.now) <= ctx.now) {
             ctrl.update(ctx.now);
+            nextUpdate = Math.max(nextUpdate + interval, ctx.now + 1);
         }
     }
 
     long nextWakeup() {
-        return Math.min(data.check(ctx.now), ctrl.check(ctx.now));
+        return nextUpdate;
     }
 
     /**

@@ -56,6 +56,7 @@ final class FakeCamera {
     KcpEndpoint ctrl;
     private long now;
     private long nextMeter = Long.MAX_VALUE;
+    private long nextUpdate;
     private int meterRound;
     private final List<PeerPacket> out = new ArrayList<>();
     private byte[] video = new byte[0];
@@ -250,8 +251,11 @@ final class FakeCamera {
                 data.send(AvMessageCodec.encode(new AvMessage(AvMessage.TYPE_AV_DATA, 0, body), mtpKey));
                 videoSent += n;
             }
-            data.update(now);
-            ctrl.update(now);
+            if (now >= nextUpdate) {
+                data.update(now);
+                ctrl.update(now);
+                nextUpdate = now + 10;
+            }
         }
         return take();
     }
@@ -262,10 +266,7 @@ final class FakeCamera {
         }
         long next = nextMeter;
         if (data != null) {
-            next = Math.min(next, Math.min(data.check(now), ctrl.check(now)));
-            if (videoStarted && videoSent < video.length) {
-                next = Math.min(next, now + 10);
-            }
+            next = Math.min(next, nextUpdate);
         }
         return next;
     }

@@ -84,6 +84,7 @@ final class Harness {
 
     /** Runs until {@code done} holds, the machine ends, or {@code until} (virtual ms) is reached. */
     Harness runUntil(BooleanSupplier done, long until) {
+        Spin spin = new Spin();
         while (!done.getAsBoolean() && !machine.ended()) {
             long next = Math.min(machine.nextWakeup(), peers.nextWakeup());
             Delivery d = queue.peek();
@@ -96,6 +97,7 @@ final class Harness {
                 drainMachine();
                 return this;
             }
+            spin.check(now, next);
             now = Math.max(now, next);
             while (!queue.isEmpty() && queue.peek().at() <= now) {
                 queue.poll().run().run();
