@@ -71,6 +71,7 @@ final class FakeCamera {
     int initReqsToIgnore;
     boolean answerPortStat;
     int chunk = 1000;
+    int sendWindow = 128;
 
     // Observations.
     int initReqs;
@@ -83,6 +84,10 @@ final class FakeCamera {
 
     FakeCamera(Ipv4Endpoint address) {
         this.address = address;
+    }
+
+    int linkId() {
+        return linkId;
     }
 
     void setVideo(byte[] h264) {
@@ -199,7 +204,8 @@ final class FakeCamera {
 
     private void engines() {
         if (data == null) {
-            data = new KcpEndpoint(KcpConv.data(linkId), CONFIG, (b, n) -> send(Arrays.copyOf(b, n), false));
+            data = new KcpEndpoint(
+                    KcpConv.data(linkId), CONFIG.withSndWnd(sendWindow), (b, n) -> send(Arrays.copyOf(b, n), false));
             ctrl = new KcpEndpoint(KcpConv.ctrl(linkId), CONFIG, (b, n) -> send(Arrays.copyOf(b, n), false));
             data.update(now);
             ctrl.update(now);
@@ -245,7 +251,7 @@ final class FakeCamera {
             sendMeterRequest();
         }
         if (data != null) {
-            while (videoStarted && videoSent < video.length && data.waitSnd() < 256) {
+            while (videoStarted && videoSent < video.length && data.waitSnd() < 2 * sendWindow) {
                 int n = Math.min(chunk, video.length - videoSent);
                 byte[] body = Arrays.copyOfRange(video, videoSent, videoSent + n);
                 data.send(AvMessageCodec.encode(new AvMessage(AvMessage.TYPE_AV_DATA, 0, body), mtpKey));

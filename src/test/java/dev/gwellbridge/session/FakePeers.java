@@ -30,6 +30,8 @@ final class FakePeers {
     private final Map<Integer, Ipv4Endpoint> tcp = new HashMap<>();
     private final Map<Integer, MtpStreamFramer> framers = new HashMap<>();
     final List<Ipv4Endpoint> unanswered = new ArrayList<>();
+    /** Fixed answers of list servers: whatever arrives at the key gets the value back. */
+    final Map<Ipv4Endpoint, byte[]> listServers = new HashMap<>();
 
     FakePeers(Ipv4Endpoint serverAddress, Ipv4Endpoint cameraAddress) {
         this.camera = new FakeCamera(cameraAddress);
@@ -57,6 +59,9 @@ final class FakePeers {
         }
         if (to.equals(camera.address)) {
             return camera.onUdp(from, d, now);
+        }
+        if (listServers.containsKey(to)) {
+            return List.of(PeerPacket.udp(to, from, listServers.get(to)));
         }
         unanswered.add(to);
         return List.of();

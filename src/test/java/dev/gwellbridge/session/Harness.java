@@ -213,6 +213,28 @@ final class Harness {
         return sent.stream().filter(s -> to.equals(s.to())).toList();
     }
 
+    /** The kinds of a sent datagram or TCP write (see {@link Kinds}). */
+    List<String> kinds(Sent s) {
+        int link = peers.camera.linkId();
+        return new Kinds(
+                        peers.server.sessionKey,
+                        dev.gwellbridge.kcp.KcpConv.data(link),
+                        dev.gwellbridge.kcp.KcpConv.ctrl(link))
+                .of(s.data());
+    }
+
+    /** Sends whose kinds include {@code kind}. */
+    List<Sent> sentOfKind(String kind) {
+        return sent.stream()
+                .filter(s -> s.data() != null && kinds(s).contains(kind))
+                .toList();
+    }
+
+    /** Times (ms after {@link #START}) of sends whose kinds include {@code kind}. */
+    List<Long> timesOf(String kind) {
+        return sentOfKind(kind).stream().map(s -> s.at() - START).toList();
+    }
+
     List<Sent> datagrams() {
         return sent.stream()
                 .filter(s -> s.action() instanceof SessionAction.SendDatagram)
