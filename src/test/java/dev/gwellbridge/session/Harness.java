@@ -215,6 +215,9 @@ final class Harness {
 
     /** The kinds of a sent datagram or TCP write (see {@link Kinds}). */
     List<String> kinds(Sent s) {
+        if (s.data() == null) {
+            return List.of();
+        }
         int link = peers.camera.linkId();
         return new Kinds(
                         peers.server.sessionKey,
@@ -233,6 +236,31 @@ final class Harness {
     /** Times (ms after {@link #START}) of sends whose kinds include {@code kind}. */
     List<Long> timesOf(String kind) {
         return sentOfKind(kind).stream().map(s -> s.at() - START).toList();
+    }
+
+    /** The KCP segments of a sent MTP frame (empty for anything else). */
+    List<dev.gwellbridge.kcp.KcpSegment> segments(Sent s) {
+        byte[] d = s.data();
+        List<dev.gwellbridge.kcp.KcpSegment> out = new ArrayList<>();
+        if (d == null || d.length == 0 || (d[0] & 0xFF) != 0xC0) {
+            return out;
+        }
+        int link = peers.camera.linkId();
+        try {
+            var dg = dev.gwellbridge.wire.MtpDatagramParser.parse(
+                    d, 0, d.length, dev.gwellbridge.kcp.KcpConv.data(link), dev.gwellbridge.kcp.KcpConv.ctrl(link));
+            for (var ref : dg.segments()) {
+                out.add(dev.gwellbridge.kcp.KcpSegmentCodec.decode(d, ref.offset(), d.length - ref.offset()));
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return out;
+    }
+
+    /** When the session started streaming, or -1. */
+    long streamingAt() {
+        return phaseAt(SessionPhase.STREAMING);
     }
 
     List<Sent> datagrams() {
