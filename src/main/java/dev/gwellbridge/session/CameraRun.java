@@ -255,8 +255,7 @@ final class CameraRun implements Runnable {
             handler.onPhase(p.phase().label());
         } else if (e instanceof SessionEvent.Streaming s) {
             handler.onStreaming(s.transport());
-        } else if (e instanceof SessionEvent.Discovered d
-                && settings.p2pServer().isEmpty()) {
+        } else if (e instanceof SessionEvent.Discovered d) {
             cache.store(d.server(), d.devices(), clock.now());
         }
     }

@@ -92,7 +92,7 @@ final class KcpPair {
                 ctx.malformed("CTRL message: " + e.getMessage(), m);
                 continue;
             }
-            if (LOG.isDebugEnabled() && m.length >= 12 && m[0] == AvMessage.TYPE_AVSTREAMCTL) {
+            if (m.length >= 12 && m[0] == AvMessage.TYPE_AVSTREAMCTL) {
                 int command = Le.int32(m, 8);
                 LOG.debug(
                         "Camera {}: CTRL AVSTREAMCTL {}",

@@ -10,23 +10,29 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
  * An in-memory {@link SessionNetwork}: every UDP port opened gets its own world of {@link
- * FakePeers}, answered synchronously from {@link UdpPort#send}; TCP is refused. Works with {@link
- * VirtualClock}, which ticks the world of the session thread's port. No real socket is touched.
+ * FakePeers}, answered synchronously from {@link UdpPort#send} and {@link TcpLink#write}. Works with
+ * {@link VirtualClock}: {@link #busy} counts what is on its way to a driver (threads being started,
+ * connects, received data not yet taken), and the clock only jumps when it is zero. No real socket
+ * is touched.
  */
 final class FakeNetwork implements SessionNetwork {
     private final IntFunction<FakePeers> worlds;
     private final Map<Thread, Port> byThread = new ConcurrentHashMap<>();
     final List<Port> ports = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger nextPort = new AtomicInteger(40_000);
+    private final AtomicInteger nextLink = new AtomicInteger(1);
     final AtomicInteger tcpAttempts = new AtomicInteger();
     /** Sends to fail before the next one goes through. */
     final AtomicInteger failSends = new AtomicInteger();
+    /** Work on its way to a driver; the virtual clock waits while this is positive. */
+    final AtomicInteger busy = new AtomicInteger();
 
     VirtualClock clock;
 
@@ -35,8 +41,31 @@ final class FakeNetwork implements SessionNetwork {
         this.worlds = worlds;
     }
 
+    /**
+     * Threads; a driver's receive threads count as busy from creation until they first block on
+     * this network.
+     */
+    ThreadFactory threads() {
+        return r -> {
+            if (r instanceof UdpReceiver || r instanceof TcpRelayLink) {
+                busy.incrementAndGet();
+            }
+            return new Thread(r);
+        };
+    }
+
+    /** Thrown by the next {@link #openUdp()}, if set. */
+    volatile Exception openFailure;
+
     @Override
-    public UdpPort openUdp() {
+    public UdpPort openUdp() throws IOException {
+        Exception failure = openFailure;
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
         Port p = new Port(nextPort.getAndIncrement(), worlds.apply(ports.size()));
         ports.add(p);
         byThread.put(Thread.currentThread(), p);
@@ -46,7 +75,21 @@ final class FakeNetwork implements SessionNetwork {
     @Override
     public TcpLink connect(Ipv4Endpoint to, int timeoutMillis) throws IOException {
         tcpAttempts.incrementAndGet();
-        throw new IOException("connection refused");
+        Port port = ports.stream()
+                .filter(p -> !p.closed && p.world.acceptsTcp(to))
+                .reduce((a, b) -> b)
+                .orElse(null);
+        if (port == null) {
+            busy.decrementAndGet();
+            throw new IOException("connection refused");
+        }
+        // Stays busy until the reader's first read: the driver has the connection by then.
+        Link link = new Link(nextLink.getAndIncrement(), port);
+        synchronized (port) {
+            port.links.put(link.id, link);
+            port.world.tcpOpened(link.id, to);
+        }
+        return link;
     }
 
     @Override
@@ -69,8 +112,9 @@ final class FakeNetwork implements SessionNetwork {
         final Ipv4Endpoint self;
         final FakePeers world;
         final List<Harness.Sent> sent = Collections.synchronizedList(new ArrayList<>());
+        final Map<Integer, Link> links = new ConcurrentHashMap<>();
         private final BlockingQueue<Datagram> inbound = new LinkedBlockingQueue<>();
-        private final AtomicInteger pending = new AtomicInteger();
+        private boolean started;
         private boolean outstanding;
         volatile boolean closed;
 
@@ -92,32 +136,45 @@ final class FakeNetwork implements SessionNetwork {
             }
             long now = clock.now();
             sent.add(new Harness.Sent(now, new SessionAction.SendDatagram(to, data)));
-            deliver(world.onUdp(self, to, data, now));
+            List<PeerPacket> out;
+            synchronized (this) {
+                out = world.onUdp(self, to, data, now);
+            }
+            deliver(out);
         }
 
         void tick(long now) {
-            deliver(world.onTick(now));
+            List<PeerPacket> out;
+            synchronized (this) {
+                out = world.onTick(now);
+            }
+            deliver(out);
         }
 
-        private void deliver(List<PeerPacket> packets) {
+        void deliver(List<PeerPacket> packets) {
             for (PeerPacket p : packets) {
-                if (!p.isTcp() && self.equals(p.to())) {
-                    pending.incrementAndGet();
+                if (p.isTcp()) {
+                    Link link = links.get(p.tcp());
+                    if (link != null && !link.closed) {
+                        busy.incrementAndGet();
+                        link.inbound.add(p.data());
+                    }
+                } else if (self.equals(p.to())) {
+                    busy.incrementAndGet();
                     inbound.add(new Datagram(p.from(), p.data()));
                 }
             }
         }
 
-        /** Datagrams handed towards the driver that it has not taken yet. */
-        int pending() {
-            return pending.get();
-        }
-
         @Override
         public Datagram receive() throws IOException {
+            if (!started) {
+                started = true;
+                busy.decrementAndGet();
+            }
             if (outstanding) {
                 outstanding = false;
-                pending.decrementAndGet();
+                busy.decrementAndGet();
             }
             try {
                 Datagram d;
@@ -138,6 +195,73 @@ final class FakeNetwork implements SessionNetwork {
         @Override
         public void close() {
             closed = true;
+        }
+    }
+
+    /** One fake TCP connection into a port's world. */
+    final class Link implements TcpLink {
+        final int id;
+        private final Port port;
+        private final BlockingQueue<byte[]> inbound = new LinkedBlockingQueue<>();
+        private boolean connectedReported;
+        private boolean outstanding;
+        volatile boolean closed;
+
+        Link(int id, Port port) {
+            this.id = id;
+            this.port = port;
+        }
+
+        @Override
+        public void write(byte[] data) throws IOException {
+            if (closed) {
+                throw new IOException("closed");
+            }
+            List<PeerPacket> out;
+            synchronized (port) {
+                out = port.world.onTcp(id, data, clock.now());
+            }
+            port.deliver(out);
+        }
+
+        @Override
+        public int read(byte[] buf, long timeoutMillis) throws IOException {
+            if (!connectedReported) {
+                connectedReported = true;
+                busy.decrementAndGet();
+            }
+            if (outstanding) {
+                outstanding = false;
+                busy.decrementAndGet();
+            }
+            try {
+                byte[] b;
+                do {
+                    b = inbound.poll(50, TimeUnit.MILLISECONDS);
+                } while (b == null && !closed);
+                if (b == null) {
+                    return -1;
+                }
+                outstanding = true;
+                System.arraycopy(b, 0, buf, 0, b.length);
+                return b.length;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+
+        /** The far end hangs up. */
+        void hangUp() {
+            closed = true;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            synchronized (port) {
+                port.world.tcpClosed(id);
+            }
         }
     }
 }

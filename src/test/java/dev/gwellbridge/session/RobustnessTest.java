@@ -135,4 +135,18 @@ class RobustnessTest {
                 new KcpSegment(KcpConv.ctrl(h.peers.camera.linkId()), KcpSegment.IKCP_CMD_PUSH, 0, 128, 1, 0, 0, ctl));
         return CameraPath.standard(seg, 0, seg.length, false, true);
     }
+
+    @Test
+    void aShortDataMessageIsCountedAsMalformed() {
+        Harness h = Harness.lan().start();
+        h.runUntilStreaming(10_000);
+        h.runFor(200);
+        long malformed = h.machine.stats().malformed();
+        byte[] seg = KcpSegmentCodec.encode(new KcpSegment(
+                KcpConv.data(h.peers.camera.linkId()), KcpSegment.IKCP_CMD_PUSH, 0, 128, 1, 2, 0, new byte[] {4, 0}));
+        h.inject(Harness.CAMERA, CameraPath.standard(seg, 0, seg.length, false, true));
+
+        assertThat(h.machine.stats().malformed()).isEqualTo(malformed + 1);
+        assertThat(h.machine.ended()).isFalse();
+    }
 }

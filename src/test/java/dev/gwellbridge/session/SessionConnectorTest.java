@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 class SessionConnectorTest {
 
     /** Records what the connector reports for one camera. */
-    static final class Recorder implements StreamHandler {
+    static class Recorder implements StreamHandler {
         final List<String> phases = new CopyOnWriteArrayList<>();
         final List<Transport> streaming = new CopyOnWriteArrayList<>();
         final ByteArrayOutputStream video = new ByteArrayOutputStream();
@@ -92,7 +92,7 @@ class SessionConnectorTest {
         VirtualClock clock = new VirtualClock(Harness.START, network);
         AtomicInteger seeds = new AtomicInteger();
         return new SessionConnector(
-                settings, network, () -> clock, () -> Harness.entropy(seeds.incrementAndGet()), Thread::new);
+                settings, network, () -> clock, () -> Harness.entropy(seeds.incrementAndGet()), network.threads());
     }
 
     @Test
@@ -218,5 +218,76 @@ class SessionConnectorTest {
         await().until(() -> !r.ends.isEmpty());
 
         assertThat(r.phases).doesNotContain("network-detect");
+    }
+
+    @Test
+    void aUdpPortThatCannotBeOpenedIsAnInternalFailure() {
+        FakeNetwork network = network(new byte[0]);
+        network.openFailure = new java.io.IOException("no ports left");
+        SessionConnector connector = connector(loopback().withP2pServer("127.0.0.1:28800"), network);
+        Recorder r = new Recorder();
+        connector.open(request("", FakePeers.TOKEN), r);
+        await().until(() -> !r.ends.isEmpty());
+
+        assertThat(r.reason).isEqualTo(FailureReason.INTERNAL);
+        assertThat(r.ends.get(0)).contains("no ports left");
+    }
+
+    @Test
+    void anUnexpectedErrorEndsTheSessionAsInternalAndAFailingHandlerIsTolerated() {
+        FakeNetwork network = network(new byte[0]);
+        network.openFailure = new IllegalStateException("bug");
+        SessionConnector connector = connector(loopback().withP2pServer("127.0.0.1:28800"), network);
+        Recorder r = new Recorder() {
+            @Override
+            public void onEnded(FailureReason reason, String detail) {
+                super.onEnded(reason, detail);
+                throw new IllegalStateException("handler bug");
+            }
+        };
+        connector.open(request("", FakePeers.TOKEN), r);
+        await().until(() -> !r.ends.isEmpty());
+
+        assertThat(r.reason).isEqualTo(FailureReason.INTERNAL);
+        assertThat(r.ends.get(0)).contains("bug");
+    }
+
+    @Test
+    void malformedServerOverridesAreServerUnreachableAndNameTheValue() {
+        for (String bad : List.of("127.0.0.1", "127.0.0.1:0", "127.0.0.1:http")) {
+            SessionConnector connector = connector(loopback().withP2pServer(bad), network(new byte[0]));
+            Recorder r = new Recorder();
+            connector.open(request("", FakePeers.TOKEN), r);
+            await().until(() -> !r.ends.isEmpty());
+
+            assertThat(r.reason).as(bad).isEqualTo(FailureReason.SERVER_UNREACHABLE);
+            assertThat(r.ends.get(0)).as(bad).contains(bad);
+        }
+    }
+
+    @Test
+    void aHostNameOverrideIsResolved() {
+        byte[] h264 = new byte[300];
+        FakeNetwork network = network(h264);
+        SessionConnector connector = connector(loopback().withP2pServer("localhost:28800"), network);
+        Recorder r = new Recorder();
+        StreamConnection c = connector.open(request("127.0.0.1", FakePeers.TOKEN), r);
+        await().until(() -> r.videoSize() == 300);
+        c.close();
+        await().until(() -> !r.ends.isEmpty());
+
+        assertThat(r.reason).isNull();
+        assertThat(c.stats().h264Bytes()).isEqualTo(300);
+    }
+
+    @Test
+    void closingAtOnceEndsWithoutAFailure() {
+        SessionConnector connector = connector(loopback().withP2pServer("127.0.0.1:28800"), network(new byte[0]));
+        Recorder r = new Recorder();
+        connector.open(request("", FakePeers.TOKEN), r).close();
+        await().until(() -> !r.ends.isEmpty());
+
+        assertThat(r.reason).isNull();
+        assertThat(r.ends).containsExactly("closed");
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class SessionDriverTest {
-    private static final ThreadFactory THREADS = Thread::new;
 
     private static final class Run {
         final FakeNetwork network;
@@ -32,16 +30,21 @@ class SessionDriverTest {
         CompletableFuture<SessionEvent.Ended> result;
 
         Run(byte[] h264, SessionConfig.Builder config) {
+            this(h264, config, p -> {});
+        }
+
+        Run(byte[] h264, SessionConfig.Builder config, java.util.function.Consumer<FakePeers> world) {
             network = new FakeNetwork(n -> {
                 FakePeers peers = new FakePeers(Harness.SERVER, Harness.CAMERA);
                 peers.camera.setVideo(h264);
+                world.accept(peers);
                 return peers;
             });
             clock = new VirtualClock(Harness.START, network);
-            port = (FakeNetwork.Port) network.openUdp();
+            port = openPort(network);
             SessionMachine machine =
                     new SessionMachine(config.localPort(port.localPort()).build(), Harness.entropy(21));
-            driver = new SessionDriver(machine, port, network, clock, THREADS, FakePeers.DEVICE_ID, e -> {
+            driver = new SessionDriver(machine, port, network, clock, network.threads(), FakePeers.DEVICE_ID, e -> {
                 events.add(e);
                 if (e instanceof SessionEvent.Video v) {
                     synchronized (video) {
@@ -49,6 +52,14 @@ class SessionDriverTest {
                     }
                 }
             });
+        }
+
+        private static FakeNetwork.Port openPort(FakeNetwork network) {
+            try {
+                return (FakeNetwork.Port) network.openUdp();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** Runs the driver on a thread that drives the world of the port opened above. */
@@ -128,10 +139,10 @@ class SessionDriverTest {
         CompletableFuture<SessionEvent.Ended> result = new CompletableFuture<>();
         SessionDriver[] driver = new SessionDriver[1];
         Thread t = new Thread(() -> {
-            UdpPort port = network.openUdp();
+            UdpPort port = Run.openPort(network);
             SessionMachine machine = new SessionMachine(
                     Harness.lanConfig().localPort(port.localPort()).build(), Harness.entropy(3));
-            driver[0] = new SessionDriver(machine, port, network, clock, THREADS, FakePeers.DEVICE_ID, e -> {
+            driver[0] = new SessionDriver(machine, port, network, clock, network.threads(), FakePeers.DEVICE_ID, e -> {
                 seen.add(e);
                 if (e instanceof SessionEvent.Video) {
                     throw new IllegalStateException("consumer bug");
@@ -145,5 +156,43 @@ class SessionDriverTest {
         driver[0].close();
 
         assertThat(result.get().reason()).isNull();
+    }
+
+    @Test
+    void aRelayOnlyCameraStreamsOverTheTcpRelayAndSurvivesItsHangUp() throws Exception {
+        byte[] h264 = LanSessionTest.h264(400_000, 9);
+        Run run = new Run(h264, Harness.lanConfig().cameraLanIp(null), p -> {
+            p.server.relayOnly = true;
+            p.camera.chunk = 200;
+        });
+        run.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> run.videoSize() > 20_000);
+        run.port.links.values().forEach(FakeNetwork.Link::hangUp);
+        await().atMost(Duration.ofSeconds(20)).until(() -> run.videoSize() == h264.length);
+
+        assertThat(run.events)
+                .contains(new SessionEvent.TransportChosen(Transport.TCP_RELAY))
+                .contains(new SessionEvent.Streaming(Transport.TCP_RELAY));
+        assertThat(run.network.tcpAttempts.get()).isEqualTo(2);
+        synchronized (run.video) {
+            assertThat(run.video.toByteArray()).isEqualTo(h264);
+        }
+        assertThat(run.driver.stats().transport()).isEqualTo(Transport.TCP_RELAY);
+        run.driver.close();
+        assertThat(run.result.get().reason()).isNull();
+    }
+
+    @Test
+    void theSystemClockIsWallClockBasedAndPollsWithoutWaitingPastTheDeadline() throws Exception {
+        DriverClock clock = DriverClock.system();
+        long before = System.currentTimeMillis();
+        long now = clock.now();
+        java.util.concurrent.BlockingQueue<String> q = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        assertThat(now).isBetween(before - 1_000, before + 1_000);
+        assertThat(clock.poll(q, now - 1)).isNull();
+        q.add("x");
+        assertThat(clock.poll(q, clock.now() + 60_000)).isEqualTo("x");
+        assertThat(clock.now()).isGreaterThanOrEqualTo(now);
     }
 }

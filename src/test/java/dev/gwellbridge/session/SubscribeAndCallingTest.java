@@ -118,7 +118,7 @@ class SubscribeAndCallingTest {
         h.runUntil(() -> h.phaseAt(SessionPhase.TRANSPORT) >= 0, h.now + 10_000);
 
         assertThat(h.phaseAt(SessionPhase.TRANSPORT) - h.phaseAt(SessionPhase.CALLING))
-                .isEqualTo(302);
+                .isEqualTo(300);
         h.runFor(50);
         assertThat(h.sentOfKind("M:registration"))
                 .anySatisfy(s -> assertThat(s.to()).isEqualTo(RELAY));

@@ -174,4 +174,25 @@ class TransportSetupTest {
                 Harness.lanConfig().cameraLanIp(null).features(features).build();
         return new Harness(peers, config, Harness.entropy(10)).start();
     }
+
+    @Test
+    void anMtpResResponseArrivingDuringTransportSetupStillAddsItsRelays() {
+        FakePeers peers = new FakePeers(Harness.SERVER, Harness.CAMERA);
+        peers.server.relayOnly = true;
+        peers.tcpListeners.clear();
+        Harness h = new Harness(peers, Harness.lanConfig().cameraLanIp(null).build(), Harness.entropy(14)).start();
+        h.runUntil(() -> h.phaseAt(SessionPhase.TRANSPORT) >= 0, Harness.START + 10_000);
+        h.runFor(1_000);
+        dev.gwellbridge.wire.ResResponse late = dev.gwellbridge.wire.ResResponse.of(
+                FakeServer.ROUTING_ID, 0, 0, 0, 0, dev.gwellbridge.wire.Ipv4.ANY, List.of(new RelayEntry(1, 0, RELAY)));
+        h.inject(Harness.SERVER, dev.gwellbridge.wire.GutesCodecs.encode(late, peers.server.sessionKey));
+        h.runUntil(() -> h.phaseAt(SessionPhase.INITREQ) >= 0, h.now + 10_000);
+        h.runFor(300);
+
+        assertThat(h.events).contains(new SessionEvent.TransportChosen(Transport.UDP_RELAY));
+        assertThat(h.phaseAt(SessionPhase.INITREQ) - h.phaseAt(SessionPhase.TRANSPORT))
+                .isEqualTo(5_000);
+        assertThat(h.sentOfKind("K:CTRL:initreq:hand"))
+                .anySatisfy(s -> assertThat(s.to()).isEqualTo(RELAY));
+    }
 }

@@ -31,7 +31,7 @@ final class VirtualClock implements DriverClock {
             if (t != null) {
                 return t;
             }
-            if (port != null && port.pending() > 0) {
+            if (network.busy.get() > 0) {
                 t = queue.poll(20, TimeUnit.MILLISECONDS);
                 if (t != null) {
                     return t;
