@@ -23,7 +23,8 @@ public final class Main {
 
     /** The subcommands this build offers, in the order {@code --help} lists them. */
     static List<Subcommand> builtIn() {
-        return List.of(CamerasCommand.standard(), new BenchCommand(System.out, System::nanoTime));
+        return List.of(
+                CamerasCommand.standard(), new BenchCommand(System.out, System::nanoTime), ProbeCommand.standard());
     }
 
     public static void main(String[] argv) {
