@@ -21,6 +21,7 @@ import dev.gwellbridge.wire.PassthroughData;
 import dev.gwellbridge.wire.PortStatReq;
 import dev.gwellbridge.wire.PortStatResp;
 import dev.gwellbridge.wire.SessionControlMessage;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -322,11 +323,15 @@ final class CameraTraffic {
             LOG.info(
                     "Camera {}: camera answered ({})",
                     ctx.label,
-                    from == null ? via.name().toLowerCase(java.util.Locale.ROOT) : from);
+                    from == null ? via.name().toLowerCase(Locale.ROOT) : from);
         }
     }
 
-    /** §9.5: a stand-alone ACK for every PUSH, at once, to the datagram's source. */
+    /**
+     * §9.5: a stand-alone ACK for every PUSH, at once, to the datagram's source. Its una is the
+     * receiving engine's rcv_nxt; the reference wrote the DATA engine's even for CTRL segments, which
+     * could tell the camera's CTRL engine that segments it never delivered had arrived.
+     */
     private void directAcks(Ipv4Endpoint from, MtpDatagram dg, KcpPair kcp) {
         for (MtpDatagram.SegmentRef seg : dg.segments()) {
             if (!seg.isPush() || (seg.conv() != kcp.dataConv() && seg.conv() != kcp.ctrlConv())) {

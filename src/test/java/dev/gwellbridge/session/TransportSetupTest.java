@@ -195,4 +195,33 @@ class TransportSetupTest {
         assertThat(h.sentOfKind("K:CTRL:initreq:hand"))
                 .anySatisfy(s -> assertThat(s.to()).isEqualTo(RELAY));
     }
+
+    @Test
+    void aRelayOnlyCameraWithoutAnyRelayPathFailsAsRelayOnly() {
+        FakePeers peers = new FakePeers(Harness.SERVER, Harness.CAMERA);
+        peers.server.relayOnly = true;
+        peers.tcpListeners.clear();
+        SessionConfig config = Harness.lanConfig()
+                .cameraLanIp(null)
+                .features(new ForkFeatures(true, false, true))
+                .build();
+        Harness h = new Harness(peers, config, Harness.entropy(15)).start();
+        h.runFor(30_000);
+
+        assertThat(h.failure()).isEqualTo(FailureReason.RELAY_ONLY);
+        assertThat(h.now - h.phaseAt(SessionPhase.TRANSPORT)).isEqualTo(5_000);
+    }
+
+    @Test
+    void aRelayOnlyCameraReachableOnlyThroughPassthroughFailsAsRelayOnlyAfterTheInitReqLoop() {
+        FakePeers peers = new FakePeers(Harness.SERVER, Harness.CAMERA);
+        peers.server.relayOnly = true;
+        peers.tcpListeners.clear();
+        Harness h = new Harness(peers, Harness.lanConfig().cameraLanIp(null).build(), Harness.entropy(16)).start();
+        h.runFor(120_000);
+
+        assertThat(h.events).contains(new SessionEvent.TransportChosen(Transport.PASSTHROUGH));
+        assertThat(h.sentOfKind("P:K:CTRL:initreq:hand")).isNotEmpty();
+        assertThat(h.failure()).isEqualTo(FailureReason.RELAY_ONLY);
+    }
 }
