@@ -70,10 +70,10 @@ final class TcpRelayLink implements Runnable {
                 LOG.debug("Camera {}: TCP relay {} failed: {}", label, to, e.toString());
             }
         }
-        closeQuietly(l);
         if (!closed) {
             put(new DriverInput.TcpDown(id));
         }
+        closeQuietly(l);
     }
 
     /** Blocks while the mailbox is full (TCP back-pressure), but never past {@link #close()}. */

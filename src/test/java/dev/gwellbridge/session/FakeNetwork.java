@@ -84,6 +84,8 @@ final class FakeNetwork implements SessionNetwork {
             throw new IOException("connection refused");
         }
         // Stays busy until the reader's first read: the driver has the connection by then.
+        busy.decrementAndGet();
+        port.inc();
         Link link = new Link(nextLink.getAndIncrement(), port);
         synchronized (port) {
             port.links.put(link.id, link);
@@ -114,7 +116,8 @@ final class FakeNetwork implements SessionNetwork {
         final List<Harness.Sent> sent = Collections.synchronizedList(new ArrayList<>());
         final Map<Integer, Link> links = new ConcurrentHashMap<>();
         private final BlockingQueue<Datagram> inbound = new LinkedBlockingQueue<>();
-        private boolean started;
+        private final java.util.concurrent.atomic.AtomicBoolean started =
+                new java.util.concurrent.atomic.AtomicBoolean();
         private boolean outstanding;
         volatile boolean closed;
 
@@ -156,25 +159,39 @@ final class FakeNetwork implements SessionNetwork {
                 if (p.isTcp()) {
                     Link link = links.get(p.tcp());
                     if (link != null && !link.closed) {
-                        busy.incrementAndGet();
+                        inc();
                         link.inbound.add(p.data());
                     }
                 } else if (self.equals(p.to())) {
-                    busy.incrementAndGet();
+                    inc();
                     inbound.add(new Datagram(p.from(), p.data()));
                 }
             }
         }
 
-        @Override
-        public Datagram receive() throws IOException {
-            if (!started) {
-                started = true;
+        private final AtomicInteger local = new AtomicInteger();
+
+        /** Counts work of this port as busy (and forgets it all when the port closes). */
+        synchronized void inc() {
+            if (!closed) {
+                local.incrementAndGet();
+                busy.incrementAndGet();
+            }
+        }
+
+        synchronized void dec() {
+            if (!closed) {
+                local.decrementAndGet();
                 busy.decrementAndGet();
             }
+        }
+
+        @Override
+        public Datagram receive() throws IOException {
+            threadStarted();
             if (outstanding) {
                 outstanding = false;
-                busy.decrementAndGet();
+                dec();
             }
             try {
                 Datagram d;
@@ -192,9 +209,20 @@ final class FakeNetwork implements SessionNetwork {
             }
         }
 
+        /** The receive thread's start stops counting as busy once it blocks here, or at close. */
+        private void threadStarted() {
+            if (started.compareAndSet(false, true)) {
+                busy.decrementAndGet();
+            }
+        }
+
         @Override
         public void close() {
-            closed = true;
+            threadStarted();
+            synchronized (this) {
+                closed = true;
+                busy.addAndGet(-local.getAndSet(0));
+            }
         }
     }
 
@@ -203,7 +231,8 @@ final class FakeNetwork implements SessionNetwork {
         final int id;
         private final Port port;
         private final BlockingQueue<byte[]> inbound = new LinkedBlockingQueue<>();
-        private boolean connectedReported;
+        private final java.util.concurrent.atomic.AtomicBoolean connectedReported =
+                new java.util.concurrent.atomic.AtomicBoolean();
         private boolean outstanding;
         volatile boolean closed;
 
@@ -226,13 +255,10 @@ final class FakeNetwork implements SessionNetwork {
 
         @Override
         public int read(byte[] buf, long timeoutMillis) throws IOException {
-            if (!connectedReported) {
-                connectedReported = true;
-                busy.decrementAndGet();
-            }
+            reported();
             if (outstanding) {
                 outstanding = false;
-                busy.decrementAndGet();
+                port.dec();
             }
             try {
                 byte[] b;
@@ -251,14 +277,31 @@ final class FakeNetwork implements SessionNetwork {
             }
         }
 
-        /** The far end hangs up. */
+        private final java.util.concurrent.atomic.AtomicBoolean hungUp =
+                new java.util.concurrent.atomic.AtomicBoolean();
+
+        /** The far end hangs up; busy until the reader has reported it and closed the link. */
         void hangUp() {
+            if (hungUp.compareAndSet(false, true)) {
+                port.inc();
+            }
             closed = true;
+        }
+
+        /** The connect stops counting as busy at the first read (the driver has it), or at close. */
+        private void reported() {
+            if (connectedReported.compareAndSet(false, true)) {
+                port.dec();
+            }
         }
 
         @Override
         public void close() {
             closed = true;
+            reported();
+            if (hungUp.compareAndSet(true, false)) {
+                port.dec();
+            }
             synchronized (port) {
                 port.world.tcpClosed(id);
             }
