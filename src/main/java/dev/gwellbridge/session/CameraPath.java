@@ -88,10 +88,6 @@ final class CameraPath {
         }
     }
 
-    Ipv4Endpoint locked() {
-        return locked;
-    }
-
     /** The TCP relay connection to use, or -1. */
     void useTcp(int id) {
         tcp = id;
@@ -117,11 +113,6 @@ final class CameraPath {
             return Transport.UDP_RELAY;
         }
         return passthrough ? Transport.PASSTHROUGH : Transport.NONE;
-    }
-
-    /** Whether anything at all can reach the camera now. */
-    boolean hasAnyPath() {
-        return transport() != Transport.NONE;
     }
 
     /** KCP engine output: one non-urgent MTP frame per buffer, never copied through the server. */

@@ -80,11 +80,6 @@ final class RelayActivation {
         onTick();
     }
 
-    /** The first four relay ports, as SessionSocket frames carry them. */
-    List<Integer> relayPorts() {
-        return List.copyOf(relayPorts);
-    }
-
     /** Whether a TCP relay connection is up. */
     boolean tcpReady() {
         return winner >= 0;

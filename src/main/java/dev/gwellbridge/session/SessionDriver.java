@@ -225,6 +225,9 @@ public final class SessionDriver {
         }
         tcp.clear();
         stats = machine.stats().withSendFailures(sendFailures);
+        if (receiver.dropped() > 0) {
+            LOG.debug("Camera {}: {} datagrams dropped on a full mailbox", label, receiver.dropped());
+        }
     }
 
     /** Asks the session to end; returns at once. Safe from any thread. */
@@ -236,10 +239,5 @@ public final class SessionDriver {
     /** The latest figures; safe from any thread. */
     public SessionStats stats() {
         return stats;
-    }
-
-    /** Datagrams dropped because the mailbox was full. */
-    long mailboxDrops() {
-        return receiver.dropped();
     }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code probe} with a scripted connector: options, output and the JSON summary. */
 @Timeout(20)
 class ProbeCommandTest {
-    private static final String TOKEN = "10151a1f24292e33383d42474c51565b60656a6f74797e83888d92979ca1a6ab"
-            + "b0b5babfc4c9ced3d8dde2e7ecf1f6fb00050a0f14191e23282d32373c41464b";
+    private static final String TOKEN = "052a4f7499bee3082d52779cc1e60b30557a9fc4e90e33587da2c7ec11365b80"
+            + "a5caef14395e83a8cdf2173c6186abd0f51a3f6489aed3f81d42678cb1d6fb20";
     private static final String DEVICE = "GW_GC1_AABBCCDDEEFF";
 
     @TempDir
@@ -88,7 +88,7 @@ class ProbeCommandTest {
 
     private String[] args(String out, String... extra) {
         List<String> a = new ArrayList<>(List.of(
-                "--device-id", DEVICE, "--access-id", "-7854266218925268236", "--access-token", TOKEN, "--out", out));
+                "--device-id", DEVICE, "--access-id", "-1234567890123456789", "--access-token", TOKEN, "--out", out));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
     }

@@ -42,7 +42,7 @@ import java.util.List;
  * over TCP when it is attached to the server's TCP listener (relay-only). Not thread-safe.
  */
 final class FakeCamera {
-    static final long TID = 0x000186D600139C81L;
+    static final long TID = 0x0002A1B2C3D4E5F6L;
     static final KcpConfig CONFIG = new KcpConfig(0, 10, 10, 128, 128, 1400, 100, 200, 60_000, 20);
 
     final Ipv4Endpoint address;
@@ -234,7 +234,7 @@ final class FakeCamera {
                 avInits++;
                 if (!videoStarted) {
                     videoStarted = true;
-                    byte[] params = "SYNTHETIC-HEAD-INFO-24B!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    byte[] params = "TEST-PEER-HEAD-INFO-0024".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
                     data.send(AvMessageCodec.encode(
                             new AvMessage(AvMessage.TYPE_AV_DATA, 0, HeadInfoCodec.encode(params)), mtpKey));
                 }

@@ -18,11 +18,13 @@ import java.util.Set;
  * Anything sent elsewhere (relays, unused camera ports) is recorded and dropped. Not thread-safe.
  */
 final class FakePeers {
-    static final String DEVICE_ID = "GW_GC1_AABBCCDDEEFF";
-    static final String TOKEN = "10151a1f24292e33383d42474c51565b60656a6f74797e83888d92979ca1a6ab"
-            + "b0b5babfc4c9ced3d8dde2e7ecf1f6fb00050a0f14191e23282d32373c41464b"
-            + "ICMmKSwvMjU4Oz5BREdKTVBTVllcX2JlaGtucXR3en2Ag4aJjI+SlZibnqGkp6qtsLO2uby/wsXIy87R1Nfa3eDj5uns7/L1+Pv+AQQHCg0=";
-    static final String ACCESS_ID = "10593094227361022708";
+    static final String DEVICE_ID = "GW_GC1_0A1B2C3D4E5F";
+    /** Invented: 64 token bytes as hex, then 80 bytes of extra token data as base64. */
+    static final String TOKEN = "0b2845627f9cb9d6f3102d4a6784a1bedbf815324f6c89a6c3e0fd1a3754718e"
+            + "abc8e5021f3c597693b0cdea0724415e7b98b5d2ef0c294663809dbad7f4112e"
+            + "BzxxptsQRXqv5BlOg7jtIleMwfYrYJXK/zRpntMIPXKn3BFGe7DlGk+Eue4jWI3C9yxhlssANWqf1Ak+c6jdEkd8seYbUIW67yRZjsP4LWI=";
+
+    static final String ACCESS_ID = "12345678901234567890";
 
     final FakeServer server;
     final FakeCamera camera;
@@ -40,7 +42,7 @@ final class FakePeers {
                 credentials(),
                 camera,
                 List.of(
-                        new DeviceEntry(0x000186D600139C82L, 1, 0, "GW_BE1_000000000001"),
+                        new DeviceEntry(0x0002A1B2C3D4E5F7L, 1, 0, "GW_BE1_0A1B2C3D4E60"),
                         new DeviceEntry(FakeCamera.TID, 1, 0, DEVICE_ID)));
         tcpListeners.add(serverAddress);
     }

@@ -36,8 +36,8 @@ import java.util.List;
  * answers off to exercise the client's timeouts. Not thread-safe.
  */
 final class FakeServer {
-    static final long ROUTING_ID = 0x0A0B0C0D01020304L;
-    static final long CERTIFY_SESSION_ID = 0x1122334455667788L;
+    static final long ROUTING_ID = 0x5A5A000011112222L;
+    static final long CERTIFY_SESSION_ID = 0x0F0E0D0C0B0A0908L;
 
     final Ipv4Endpoint address;
     final AccessCredentials credentials;

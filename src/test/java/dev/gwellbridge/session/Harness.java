@@ -19,8 +19,8 @@ import java.util.function.Predicate;
 final class Harness {
     static final Ipv4Endpoint CLIENT = Ipv4Endpoint.parse("127.0.0.1:40000");
     static final Ipv4Endpoint SERVER = Ipv4Endpoint.parse("127.0.0.1:28800");
-    static final Ipv4Endpoint CAMERA = Ipv4Endpoint.parse("127.0.0.1:53364");
-    static final long START = 1_795_511_699_778L;
+    static final Ipv4Endpoint CAMERA = Ipv4Endpoint.parse("127.0.0.1:47001");
+    static final long START = 1_700_000_000_000L;
 
     /** A datagram or TCP write the machine made, at a virtual time. */
     record Sent(long at, SessionAction action) {

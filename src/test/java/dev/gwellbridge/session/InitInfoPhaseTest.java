@@ -78,11 +78,11 @@ class InitInfoPhaseTest {
 
     @Test
     void targetSelectionMatchesExactlyOrIgnoringCaseOrTakesTheOnlyDevice() {
-        DeviceEntry a = new DeviceEntry(1, 0, 0, "GW_GC1_AABBCCDDEEFF");
-        DeviceEntry b = new DeviceEntry(2, 0, 0, "GW_BE1_000000000001");
-        assertThat(InitInfoPhase.select(List.of(b, a), "GW_GC1_AABBCCDDEEFF")).contains(a);
-        assertThat(InitInfoPhase.select(List.of(b, a), "gw_gc1_aabbccddeeff")).contains(a);
-        assertThat(InitInfoPhase.select(List.of(b), "GW_GC1_AABBCCDDEEFF")).contains(b);
+        DeviceEntry a = new DeviceEntry(1, 0, 0, "GW_GC1_0A1B2C3D4E5F");
+        DeviceEntry b = new DeviceEntry(2, 0, 0, "GW_BE1_0A1B2C3D4E60");
+        assertThat(InitInfoPhase.select(List.of(b, a), "GW_GC1_0A1B2C3D4E5F")).contains(a);
+        assertThat(InitInfoPhase.select(List.of(b, a), "gw_gc1_0a1b2c3d4e5f")).contains(a);
+        assertThat(InitInfoPhase.select(List.of(b), "GW_GC1_0A1B2C3D4E5F")).contains(b);
         assertThat(InitInfoPhase.select(List.of(b, a), "GW_GC2_000000000000")).isEmpty();
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 /** The receive loops of the driver: UDP into the mailbox, TCP relay frames through the framer. */
 @Timeout(20)
 class ReceiveThreadsTest {
-    private static final Ipv4Endpoint RELAY = Ipv4Endpoint.parse("127.0.0.1:52681");
+    private static final Ipv4Endpoint RELAY = Ipv4Endpoint.parse("127.0.0.1:45002");
 
     /** A TCP link fed by the test; {@code null} in the queue means end of stream. */
     static final class ScriptedLink implements TcpLink {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The streaming loop's timers (GWELL-PROTOCOL.md §11.6 item 8), from the start of streaming. */
 class StreamingTimersTest {
-    private static final Ipv4Endpoint RELAY = Ipv4Endpoint.parse("127.0.0.1:46041");
+    private static final Ipv4Endpoint RELAY = Ipv4Endpoint.parse("127.0.0.1:45001");
 
     private static Harness streaming(ForkFeatures features, long runMs) {
         FakePeers peers = new FakePeers(Harness.SERVER, Harness.CAMERA);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Phases 5 and 6 (GWELL-PROTOCOL.md §6.5, §11.3): answers end them, timeouts bound them. */
 class SubscribeAndCallingTest {
-    private static final Ipv4Endpoint RELAY = Ipv4Endpoint.parse("127.0.0.1:46041");
+    private static final Ipv4Endpoint RELAY = Ipv4Endpoint.parse("127.0.0.1:45001");
 
     @Test
     void subscribeLeavesOnceEverySubscribeGotItsAnswer() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Phase 6b (GWELL-PROTOCOL.md §11.4, §11.5): probe and wait, relays, transport choice. */
 class TransportSetupTest {
-    private static final Ipv4Endpoint RELAY = Ipv4Endpoint.parse("127.0.0.1:46041");
+    private static final Ipv4Endpoint RELAY = Ipv4Endpoint.parse("127.0.0.1:45001");
 
     @Test
     void aSilentLanCameraIsProbedForTwelveSecondsRepeatingEveryThirdIteration() {
