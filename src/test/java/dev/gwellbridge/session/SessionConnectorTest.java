@@ -108,7 +108,7 @@ class SessionConnectorTest {
                 .startsWith("connect", "certify", "init-info", "network-detect", "subscribe", "calling")
                 .contains("streaming");
         assertThat(r.streaming).containsExactly(Transport.LAN_UDP);
-        assertThat(c.stats().h264Bytes()).isEqualTo(h264.length);
+        await().until(() -> c.stats().h264Bytes() == h264.length);
         c.close();
         await().until(() -> !r.ends.isEmpty());
         assertThat(r.reason).isNull();

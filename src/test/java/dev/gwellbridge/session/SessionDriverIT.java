@@ -101,7 +101,8 @@ class SessionDriverIT {
             assertThat(firstByteMs).isLessThan(5_000);
             assertThat(c.bytes()).isEqualTo(h264);
             assertThat(c.streaming).containsExactly(Transport.LAN_UDP);
-            assertThat(connection.stats().h264Bytes()).isEqualTo(h264.length);
+            // The figures are a snapshot refreshed every 100 ms.
+            await().until(() -> connection.stats().h264Bytes() == h264.length);
             assertThat(connection.stats().transport()).isEqualTo(Transport.LAN_UDP);
             assertThat(threadAlive("udp-rx-" + FakePeers.DEVICE_ID)).isTrue();
 
