@@ -24,7 +24,10 @@ public final class Main {
     /** The subcommands this build offers, in the order {@code --help} lists them. */
     static List<Subcommand> builtIn() {
         return List.of(
-                CamerasCommand.standard(), new BenchCommand(System.out, System::nanoTime), SimulateCommand.standard());
+                CamerasCommand.standard(),
+                new BenchCommand(System.out, System::nanoTime),
+                SimulateCommand.standard(),
+                ProbeCommand.standard());
     }
 
     public static void main(String[] argv) {
