@@ -24,6 +24,8 @@ public final class Main {
     /** The subcommands this build offers, in the order {@code --help} lists them. */
     static List<Subcommand> builtIn() {
         return List.of(
+                new RunCommand(new SessionConnectors(), System.getenv(), System.err),
+                DemoCommand.standard(),
                 CamerasCommand.standard(),
                 new BenchCommand(System.out, System::nanoTime),
                 SimulateCommand.standard(),
