@@ -37,6 +37,9 @@ final class CameraRun implements Runnable {
     private final DiscoveryCache cache;
     private final String label;
     private volatile SessionDriver driver;
+    /** The viewer identity whose device list the session caches (set before the session starts). */
+    private volatile long accessId;
+
     private volatile boolean closed;
     private volatile SessionStats finalStats = SessionStats.NONE;
 
@@ -108,12 +111,13 @@ final class CameraRun implements Runnable {
 
     private SessionEvent.Ended session() throws Stop, InterruptedException {
         AccessCredentials credentials = credentials();
+        accessId = credentials.accessId();
         Ipv4 cameraIp = cameraIp();
         Ipv4Endpoint server;
         List<DeviceEntry> devices;
         if (settings.p2pServer().isPresent()) {
             server = resolve(settings.p2pServer().get());
-            devices = cache.devicesFrom(server);
+            devices = cache.devicesFrom(credentials.accessId(), server);
         } else {
             DiscoveryCache.Entry found = discover(credentials);
             server = found.server();
@@ -207,7 +211,7 @@ final class CameraRun implements Runnable {
 
     /** The cached discovery result, or a fresh discovery session's (serialised across cameras). */
     private DiscoveryCache.Entry discover(AccessCredentials credentials) throws Stop, InterruptedException {
-        DiscoveryCache.Entry e = cache.current(clock.now());
+        DiscoveryCache.Entry e = cache.current(credentials.accessId(), clock.now());
         if (e != null) {
             return e;
         }
@@ -215,7 +219,7 @@ final class CameraRun implements Runnable {
             throw new Stop(null, "closed");
         }
         try {
-            e = cache.current(clock.now());
+            e = cache.current(credentials.accessId(), clock.now());
             if (e != null) {
                 return e;
             }
@@ -229,14 +233,14 @@ final class CameraRun implements Runnable {
                     .build();
             SessionEvent.Ended end = drive(new SessionMachine(config, entropy.get()), port, ev -> {
                 if (ev instanceof SessionEvent.Discovered d) {
-                    cache.store(d.server(), d.devices(), clock.now());
+                    cache.store(credentials.accessId(), d.server(), d.devices(), clock.now());
                     LOG.info(
                             "P2P server {} found; the account lists {} devices",
                             d.server(),
                             d.devices().size());
                 }
             });
-            e = cache.current(clock.now());
+            e = cache.current(credentials.accessId(), clock.now());
             if (e == null) {
                 throw new Stop(
                         end.reason() == null ? FailureReason.SERVER_UNREACHABLE : end.reason(),
@@ -256,7 +260,7 @@ final class CameraRun implements Runnable {
         } else if (e instanceof SessionEvent.Streaming s) {
             handler.onStreaming(s.transport());
         } else if (e instanceof SessionEvent.Discovered d) {
-            cache.store(d.server(), d.devices(), clock.now());
+            cache.store(accessId, d.server(), d.devices(), clock.now());
         }
     }
 

@@ -114,12 +114,12 @@ class ValueTypesTest {
     @Test
     void discoveryCacheForgetsAfterItsValidityAndOnRequest() throws Exception {
         DiscoveryCache c = new DiscoveryCache(1_000);
-        c.store(Harness.SERVER, List.of(), 5_000);
-        assertThat(c.current(5_999)).isNotNull();
-        assertThat(c.current(6_000)).isNull();
-        assertThat(c.devicesFrom(Harness.CAMERA)).isEmpty();
+        c.store(7L, Harness.SERVER, List.of(), 5_000);
+        assertThat(c.current(7L, 5_999)).isNotNull();
+        assertThat(c.current(7L, 6_000)).isNull();
+        assertThat(c.devicesFrom(7L, Harness.CAMERA)).isEmpty();
         c.invalidate();
-        assertThat(c.current(5_000)).isNull();
+        assertThat(c.current(7L, 5_000)).isNull();
         assertThat(c.lock(() -> false)).isTrue();
         Thread other = new Thread(() -> {
             try {
