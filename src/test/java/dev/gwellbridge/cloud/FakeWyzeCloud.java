@@ -99,6 +99,8 @@ public final class FakeWyzeCloud {
     public volatile boolean refreshRejects;
     /** The camera list reports 2001 regardless of the token. */
     public volatile boolean devicesAlways2001;
+    /** When set, the device list holds exactly these cameras and Mars hands out their credentials. */
+    public volatile List<FakeDevice> devices = List.of();
 
     public FakeWyzeCloud(InstantSource clock) {
         this.clock = clock;
@@ -325,15 +327,21 @@ public final class FakeWyzeCloud {
         if (!deviceId.startsWith("GW_")) {
             return FakeResponse.json(200, "{\"code\":1008,\"msg\":\"device not found\",\"data\":{}}");
         }
+        FakeDevice configured = configured(deviceId);
+        if (!devices.isEmpty() && configured == null) {
+            return FakeResponse.json(200, "{\"code\":1008,\"msg\":\"device not found\",\"data\":{}}");
+        }
         marsDevices.add(deviceId);
         long expire =
                 clock.instant().getEpochSecond() + body.path("ttl_minutes").asLong() * 60;
         int n = marsSuccesses.incrementAndGet();
         String code = n % 2 == 0 ? "\"1\"" : "1";
+        String id = configured == null ? accessId(deviceId) : configured.accessId();
+        String token = configured == null ? marsToken(n) : configured.accessToken();
         return FakeResponse.json(
                 200,
-                "{\"code\":" + code + ",\"msg\":\"success\",\"data\":{\"accessId\":\"" + accessId(deviceId)
-                        + "\",\"accessToken\":\"" + marsToken(n) + "\",\"expireTime\":" + expire + "}}");
+                "{\"code\":" + code + ",\"msg\":\"success\",\"data\":{\"accessId\":\"" + id + "\",\"accessToken\":\""
+                        + token + "\",\"expireTime\":" + expire + "}}");
     }
 
     /** A signed 64-bit id that differs per device and is negative for some. */
@@ -356,8 +364,23 @@ public final class FakeWyzeCloud {
                 + Base64.getEncoder().encodeToString(tail);
     }
 
+    private FakeDevice configured(String deviceId) {
+        for (FakeDevice d : devices) {
+            if (d.mac().equals(deviceId)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     private ArrayNode deviceList() {
         ArrayNode list = JSON.createArrayNode();
+        if (!devices.isEmpty()) {
+            for (FakeDevice d : devices) {
+                list.add(device(d.mac(), d.model(), d.nickname(), "1.0.0.1", 1, d.lanIp()));
+            }
+            return list;
+        }
         list.add(device("GW_GC1_0A1B2C3D4E5F", "GW_GC1", "Garage", "1.0.0.1", 1, ""));
         list.add(device("GW_BE1_0A1B2C3D4E60", "GW_BE1", "Front Door", "1.0.0.2", 0, ""));
         list.add(device("GW_WC_0A1B2C3D4E61", "GW_WC", "Window", "1.0.0.3", 1, "192.0.2.20"));
