@@ -337,11 +337,11 @@ public final class FakeWyzeCloud {
         int n = marsSuccesses.incrementAndGet();
         String code = n % 2 == 0 ? "\"1\"" : "1";
         String id = configured == null ? accessId(deviceId) : configured.accessId();
-        String token = configured == null ? marsToken(n) : configured.accessToken();
+        String issued = configured == null ? marsToken(n) : configured.accessToken();
         return FakeResponse.json(
                 200,
                 "{\"code\":" + code + ",\"msg\":\"success\",\"data\":{\"accessId\":\"" + id + "\",\"accessToken\":\""
-                        + token + "\",\"expireTime\":" + expire + "}}");
+                        + issued + "\",\"expireTime\":" + expire + "}}");
     }
 
     /** A signed 64-bit id that differs per device and is negative for some. */
