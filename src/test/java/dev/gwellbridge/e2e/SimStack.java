@@ -20,6 +20,7 @@ import dev.gwellbridge.sim.SimulatorHandle;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,8 +64,9 @@ public final class SimStack implements AutoCloseable {
                         .withLanFilter(LanFilter.defaults().allowingLoopback()),
                 threads("session"));
         this.account = new SimulatedAccount(sim.cameraInfos(), InstantSource.system());
-        this.media =
-                new FfmpegMediaPort(b.media.apply(MediaSettings.of(dataDir, "127.0.0.1", b.rtspPort, b.rtspPort + 1)));
+        // Parallel builds share the machine, so an unset RTSP port is picked free rather than fixed.
+        int rtsp = b.rtspPort != 0 ? b.rtspPort : freePort();
+        this.media = new FfmpegMediaPort(b.media.apply(MediaSettings.of(dataDir, "127.0.0.1", rtsp, rtsp + 1)));
         this.scheduler = new ThreadedScheduler();
         this.supervisor = new CameraSupervisor(
                 account,
@@ -142,12 +144,18 @@ public final class SimStack implements AutoCloseable {
         };
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     /** How to build a stack; defaults: 1 camera, always mode, 1 s stagger, seed 1. */
     public static final class Builder {
         private final Path dataDir;
         private int cameras = 1;
         private long seed = 1;
-        private int rtspPort = 18554;
+        private int rtspPort;
         private Optional<Path> cacheDir = Optional.empty();
         private SupervisorSettings settings = new SupervisorSettings(
                 StreamMode.ALWAYS,
