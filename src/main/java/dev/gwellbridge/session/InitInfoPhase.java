@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * (0x0D) and the device list (0xA7). Leaves as soon as the routing id and a device list are known —
  * the received one or, when the server skips 0xA7 for a later session of the account, the one
  * supplied from discovery (§11.9) — else at the first 3 s read timeout or after 10 frames. While no
- * device list is known the same InitInfoMsg goes out again every second, twice at most, so one lost
- * datagram does not end the session; each repeat opens a fresh 3 s read.
+ * device list is known the same InitInfoMsg goes out again every second, four times at most, so lost
+ * datagrams do not end the session; each repeat opens a fresh 3 s read.
  *
  * <p>The codecs reject implausible lists (count outside 1..32, non-printable names); entries with a
  * zero TID are dropped here too. Target: the device whose name equals the device id (ignoring case,

@@ -22,7 +22,7 @@ final class Timeouts {
      */
     static final long INIT_INFO_RESEND = 1_000;
     /** InitInfoMsg repeats at most. */
-    static final int INIT_INFO_RESENDS = 2;
+    static final int INIT_INFO_RESENDS = 4;
     /** Frames read in init-info. */
     static final int INIT_INFO_MAX_FRAMES = 10;
     /** One Subscribe response read. */
