@@ -79,14 +79,13 @@ class SessionRecoveryIT {
     }
 
     private static StreamRequest request(SimCameraInfo cam) {
+        return request(cam, cam.lanAddress().getAddress().getHostAddress());
+    }
+
+    /** @param lanIp the camera's LAN IP as the account reports it, empty when unknown */
+    private static StreamRequest request(SimCameraInfo cam, String lanIp) {
         return new StreamRequest(
-                new CameraInfo(
-                        CameraId.of(cam.deviceId()),
-                        cam.name(),
-                        "",
-                        "",
-                        cam.lanAddress().getAddress().getHostAddress(),
-                        true),
+                new CameraInfo(CameraId.of(cam.deviceId()), cam.name(), "", "", lanIp, true),
                 new P2pCredential(cam.accessId(), cam.accessToken(), Instant.MAX),
                 Quality.HD);
     }
@@ -121,7 +120,9 @@ class SessionRecoveryIT {
                         .isEqualTo(1);
                 assertThat(h.streaming()).as("one session, streaming once").hasSize(1);
                 assertThat(h.end()).isEmpty();
-                assertThat(c.stats().retransmits()).as("KCP repaired the gap").isPositive();
+                assertThat(sim.counters().datagramsLost())
+                        .as("the blackout cost datagrams that KCP had to resend")
+                        .isPositive();
                 assertThat(sim.violations().all()).isEmpty();
             } finally {
                 c.close();
@@ -174,10 +175,12 @@ class SessionRecoveryIT {
         try (SimulatorHandle sim = Simulator.start(
                 config(shortSource, 47, false).mode(SimMode.RELAY_ONLY).build())) {
             RecordingHandler h = new RecordingHandler();
+            // A relay-only camera (a doorbell) has no LAN IP in the account; with one pinned, LAN UDP
+            // takes priority (GWELL-PROTOCOL.md §11.5) and the INITREQ loop runs its 60 s first.
             StreamConnection c = connector(sim, Duration.ofSeconds(10))
-                    .open(request(sim.camera(0).info()), h);
+                    .open(request(sim.camera(0).info(), ""), h);
             try {
-                await().atMost(Duration.ofSeconds(90))
+                await().atMost(Duration.ofSeconds(60))
                         .until(() -> h.end().isPresent() || h.size() >= shortSource.size());
                 if (h.end().isPresent()) {
                     assertThat(h.end().orElseThrow().reason()).isEqualTo(FailureReason.RELAY_ONLY);
