@@ -123,6 +123,16 @@ class ProbeSimulateIT {
             pool.shutdownNow();
         }
 
+        for (Outcome o : outcomes) {
+            // One line per case in the test output: the figures the benchmark notes quote.
+            System.out.printf(
+                    "probe vs simulate %-12s first video %6d ms, %8d bytes, %5d packets, %4d KCP retransmits%n",
+                    o.c().name(),
+                    o.summary().path("first_video_ms").asLong(-1),
+                    o.summary().path("bytes").asLong(),
+                    o.summary().path("packets").asLong(),
+                    o.summary().path("kcp_retransmits").asLong());
+        }
         SoftAssertions soft = new SoftAssertions();
         for (Outcome o : outcomes) {
             String name = o.c().name();
