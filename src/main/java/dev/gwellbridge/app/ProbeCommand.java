@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gwellbridge.camera.ConnectionStats;
+import dev.gwellbridge.camera.CredentialException;
 import dev.gwellbridge.camera.FailureReason;
 import dev.gwellbridge.camera.Quality;
 import dev.gwellbridge.camera.StreamConnection;
@@ -11,6 +12,7 @@ import dev.gwellbridge.camera.StreamConnector;
 import dev.gwellbridge.camera.StreamHandler;
 import dev.gwellbridge.camera.StreamRequest;
 import dev.gwellbridge.camera.Transport;
+import dev.gwellbridge.cloud.WyzeCloud;
 import dev.gwellbridge.config.Secrets;
 import dev.gwellbridge.session.ConnectorSettings;
 import dev.gwellbridge.session.LanFilter;
@@ -68,13 +70,14 @@ final class ProbeCommand implements Subcommand {
         this.waiter = waiter;
     }
 
-    /** The production wiring: command-line target, real sockets. */
+    /** The production wiring: target from the command line or the Wyze cloud, real sockets. */
     static ProbeCommand standard() {
+        ProbeTarget.Source cloud = new CloudProbeTarget(System.getenv(), System.err, WyzeCloud::create);
         return new ProbeCommand(
                 System.out,
                 System.err,
                 System::currentTimeMillis,
-                ProbeTarget::fromArgs,
+                args -> args.flag("from-cloud") ? cloud.resolve(args) : ProbeTarget.fromArgs(args),
                 settings -> new SessionConnector(settings, Thread::new),
                 (latch, seconds) -> latch.await(seconds, TimeUnit.SECONDS));
     }
@@ -94,11 +97,17 @@ final class ProbeCommand implements Subcommand {
         return """
                 probe [--p2p-server HOST:PORT] --device-id GW_... --access-id N --access-token TOKEN \
                 [--lan-ip IP] [--allow-loopback] [--seconds S] --out FILE.h264
+                probe --from-cloud --camera NAME [--options FILE] [--data-dir DIR] [--p2p-server HOST:PORT] \
+                [--lan-ip IP] [--allow-loopback] [--seconds S] --out FILE.h264
                   --p2p-server     the P2P server to use; without it the server is discovered
                   --device-id      the camera's device id, e.g. GW_GC1_0A1B2C3D4E5F
                   --access-id      the P2P accessId the cloud returned for the camera
                   --access-token   the P2P accessToken the cloud returned for the camera
-                  --lan-ip         the camera's LAN address (enables the LAN path)
+                  --from-cloud     take the camera and its credential from the Wyze account in the options
+                  --camera         with --from-cloud: the camera's name, slug or device id
+                  --options FILE   with --from-cloud: add-on options JSON (default: <data dir>/options.json)
+                  --data-dir DIR   with --from-cloud: state directory (default: /data in the add-on, ./data)
+                  --lan-ip         the camera's LAN address (enables the LAN path; overrides the account's)
                   --allow-loopback count 127.0.0.0/8 as LAN (tests and the demo)
                   --seconds        how long to record once video flows (default 10)
                   --out            where the H.264 goes; - for stdout
@@ -108,7 +117,7 @@ final class ProbeCommand implements Subcommand {
 
     @Override
     public Set<String> flagNames() {
-        return Set.of("allow-loopback");
+        return Set.of("allow-loopback", "from-cloud");
     }
 
     @Override
@@ -120,7 +129,13 @@ final class ProbeCommand implements Subcommand {
         boolean loopback = args.flag("allow-loopback");
         int seconds = args.integer("seconds", 1, 86_400).orElse(10);
         String out = args.required("out", "a file for the H.264, or - for stdout");
-        ProbeTarget target = targets.resolve(args);
+        ProbeTarget target;
+        try {
+            target = targets.resolve(args);
+        } catch (CredentialException e) {
+            err.println("gwell-bridge probe: " + e.code() + ": " + e.getMessage());
+            return 1;
+        }
         args.rejectUnknown();
         Secrets.register(target.accessToken());
 

@@ -2,6 +2,7 @@ package dev.gwellbridge.app;
 
 import dev.gwellbridge.camera.CameraId;
 import dev.gwellbridge.camera.CameraInfo;
+import dev.gwellbridge.camera.CredentialException;
 import dev.gwellbridge.camera.P2pCredential;
 import dev.gwellbridge.wire.AccessCredentials;
 import dev.gwellbridge.wire.CredentialFormatException;
@@ -20,10 +21,10 @@ import java.util.regex.Pattern;
 record ProbeTarget(CameraId camera, String accessId, String accessToken, String lanIp) {
     private static final Pattern DEVICE_ID = Pattern.compile("GW_[A-Z0-9]+_[0-9A-F]{12}|GW_[A-Z0-9_]{3,60}");
 
-    /** Where probe targets come from; {@code --device-id} and friends for now. */
+    /** Where probe targets come from: {@code --device-id} and friends, or the cloud account. */
     @FunctionalInterface
     interface Source {
-        ProbeTarget resolve(Args args) throws UsageException;
+        ProbeTarget resolve(Args args) throws UsageException, CredentialException;
     }
 
     /** {@code --device-id}, {@code --access-id}, {@code --access-token}, {@code --lan-ip}, validated. */

@@ -3,29 +3,38 @@ package dev.gwellbridge.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gwellbridge.config.AtomicFile;
 import dev.gwellbridge.sim.Impairment;
 import dev.gwellbridge.sim.SimCameraInfo;
 import dev.gwellbridge.sim.SimMode;
 import dev.gwellbridge.sim.Simulator;
 import dev.gwellbridge.sim.SimulatorConfig;
 import dev.gwellbridge.sim.SimulatorHandle;
+import dev.gwellbridge.sim.Violation;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code simulate}: runs the P2P server and cameras simulator until SIGTERM. Once every socket is
  * bound it prints exactly one JSON line on stdout naming the server and what a client needs for each
- * camera; logs go to stderr. A shutdown hook closes the sockets and ends the process with exit code
- * 0.
+ * camera; logs go to stderr. A shutdown hook closes the sockets, writes the client violations to the
+ * {@code --violations} file if one was named, and ends the process with exit code 0.
  */
 final class SimulateCommand implements Subcommand {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
@@ -58,16 +67,19 @@ final class SimulateCommand implements Subcommand {
     public String usage() {
         return """
                 simulate [--bind ADDR] [--server-port P] [--cameras N] [--h264 FILE] [--mode lan|relay-only] \
-                [--loss PCT] [--seed N] [--cache-dir DIR] [--no-loop]
+                [--loss PCT] [--dup PCT] [--reorder N] [--seed N] [--cache-dir DIR] [--no-loop] [--violations FILE]
                   --bind         IPv4 address of every socket and the cameras' LAN IP (default 127.0.0.1)
                   --server-port  UDP and TCP port of the server; 0 picks a free one (default 0)
                   --cameras      number of cameras (default 1)
                   --h264         Annex B file to stream (default: a test pattern made once with ffmpeg)
                   --mode         lan (default) or relay-only (reached through TCP relay only)
                   --loss         datagram loss in percent, both directions, server and cameras (default 0)
+                  --dup          datagrams delivered twice, in percent, both directions (default 0)
+                  --reorder      up to this many later datagrams may overtake one (default 0: in order)
                   --seed         run seed: identities and loss decisions derive from it (default 1)
                   --cache-dir    where the generated test pattern is kept
                   --no-loop      stop the stream at the end of the source instead of looping
+                  --violations   on SIGTERM, write the client violations seen as a JSON array here
                 Prints one JSON line once ready, then runs until SIGTERM.""";
     }
 
@@ -79,6 +91,7 @@ final class SimulateCommand implements Subcommand {
     @Override
     public int run(Args args) throws Exception {
         SimulatorConfig config = config(args);
+        Optional<Path> violationsFile = args.path("violations");
         args.rejectUnknown();
         SimulatorHandle sim = Simulator.start(config);
         CountDownLatch closed = new CountDownLatch(1);
@@ -86,6 +99,8 @@ final class SimulateCommand implements Subcommand {
                 .addShutdownHook(new Thread(
                         () -> {
                             sim.close();
+                            violationsFile.ifPresent(
+                                    f -> writeViolations(f, sim.violations().all()));
                             out.flush();
                             closed.countDown();
                             halt.run();
@@ -106,8 +121,11 @@ final class SimulateCommand implements Subcommand {
         args.path("h264").ifPresent(b::h264);
         b.mode(mode(args.string("mode").orElse("lan")));
         double loss = args.decimal("loss", 0, 100).orElse(0.0);
-        if (loss > 0) {
-            b.impairment(Impairment.loss(loss));
+        double dup = args.decimal("dup", 0, 100).orElse(0.0);
+        int reorder = args.integer("reorder", 0, 64).orElse(0);
+        Impairment impairment = Impairment.loss(loss).withDuplication(dup).withReorderWindow(reorder);
+        if (!impairment.isNone()) {
+            b.impairment(impairment);
         }
         b.seed(seed(args.string("seed").orElse("1")));
         args.path("cache-dir").ifPresent(b::cacheDir);
@@ -135,6 +153,28 @@ final class SimulateCommand implements Subcommand {
             n.put("lan_port", c.lanAddress().getPort());
         }
         return root.toString();
+    }
+
+    /** The violations as a JSON array of objects (kind, peer, at_ms, detail). */
+    static String violationsJson(List<Violation> violations) {
+        ArrayNode list = JSON.createArrayNode();
+        for (Violation v : violations) {
+            list.addObject()
+                    .put("kind", v.kind().name())
+                    .put("peer", v.peer())
+                    .put("at_ms", v.atMillis())
+                    .put("detail", v.detail());
+        }
+        return list.toString();
+    }
+
+    /** Runs in the shutdown hook, where a failure can only be reported on stderr. */
+    private static void writeViolations(Path file, List<Violation> violations) {
+        try {
+            AtomicFile.write(file, (violationsJson(violations) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.warn("could not write the violations to {}: {}", file, e.getMessage());
+        }
     }
 
     private static String hostPort(InetSocketAddress a) {

@@ -23,12 +23,17 @@ import org.slf4j.LoggerFactory;
  * <p>An ACK of 0.0.0.0:0 (relay-only camera) leaves 500 ms for a late MTP_RES_RESPONSE, which is
  * used when it comes (the fork read it and threw it away, §15 item 1); otherwise the phase ends at
  * the first 3 s read timeout or after 20 frames. It fails only with no ACK, no LAN IP and no relay.
+ * While neither an ACK nor an MTP_RES_RESPONSE came, the same CALLING goes out again every second,
+ * twice at most, since a lost CALLING never reaches the camera; each repeat opens a fresh 3 s read.
  */
 final class CallingPhase extends Phase {
     private static final Logger LOG = LoggerFactory.getLogger(CallingPhase.class);
 
     private int frames;
     private long deadline = Long.MAX_VALUE;
+    private Calling request;
+    private int resends;
+    private long resendAt = Long.MAX_VALUE;
 
     CallingPhase(SessionContext ctx) {
         super(ctx);
@@ -45,7 +50,7 @@ final class CallingPhase extends Phase {
         ctx.linkId = ctx.entropy.linkId();
         ctx.mtpCipher = Rc5x32.of(mtpKey);
         boolean lan = ctx.config.cameraLanIp().isPresent();
-        ctx.toServer(new Calling(
+        request = new Calling(
                 ctx.route(),
                 ctx.nextSqnum(),
                 false,
@@ -54,10 +59,12 @@ final class CallingPhase extends Phase {
                 ctx.cameraTid,
                 lan ? ctx.config.localPort() : 0,
                 lan ? ctx.config.viewerLanIp() : Ipv4.ANY,
-                Octets.of(mtpKey)));
+                Octets.of(mtpKey));
+        ctx.toServer(request);
         ctx.path = new CameraPath(ctx);
         ctx.traffic = new CameraTraffic(ctx, ctx.path);
         deadline = ctx.now + Timeouts.CALLING_READ;
+        resendAt = ctx.now + Timeouts.CALLING_RESEND;
     }
 
     @Override
@@ -99,13 +106,28 @@ final class CallingPhase extends Phase {
 
     @Override
     void onTick() {
-        if (!isComplete() && ctx.now >= deadline) {
+        if (isComplete()) {
+            return;
+        }
+        if (ctx.now >= resendAt) {
+            if (ctx.callingAck == null && ctx.resResponse == null && resends < Timeouts.CALLING_RESENDS) {
+                resends++;
+                LOG.debug("Camera {}: no answer to CALLING yet, sending it again ({})", ctx.label, resends);
+                ctx.toServer(request);
+                resendAt = ctx.now + Timeouts.CALLING_RESEND;
+                deadline = Math.max(deadline, ctx.now + Timeouts.CALLING_READ);
+            } else {
+                resendAt = Long.MAX_VALUE;
+            }
+        }
+        if (ctx.now >= deadline) {
             finish();
         }
     }
 
     private void finish() {
         deadline = Long.MAX_VALUE;
+        resendAt = Long.MAX_VALUE;
         boolean relays = ctx.resResponse != null && !ctx.resResponse.relays().isEmpty();
         if (ctx.callingAck == null && ctx.config.cameraLanIp().isEmpty() && !relays) {
             ctx.fail(FailureReason.CAMERA_UNREACHABLE, "the P2P server did not answer CALLING");
@@ -116,6 +138,6 @@ final class CallingPhase extends Phase {
 
     @Override
     long nextWakeup() {
-        return deadline;
+        return Math.min(deadline, resendAt);
     }
 }

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Phase 3, init-info (GWELL-PROTOCOL.md §6.3, §6.4). Sends InitInfoMsg and collects the routing id
  * (0x0D) and the device list (0xA7). Leaves as soon as the routing id and a device list are known —
  * the received one or, when the server skips 0xA7 for a later session of the account, the one
- * supplied from discovery (§11.9) — else at the first 3 s read timeout or after 10 frames.
+ * supplied from discovery (§11.9) — else at the first 3 s read timeout or after 10 frames. While no
+ * device list is known the same InitInfoMsg goes out again every second, four times at most, so lost
+ * datagrams do not end the session; each repeat opens a fresh 3 s read.
  *
  * <p>The codecs reject implausible lists (count outside 1..32, non-printable names); entries with a
  * zero TID are dropped here too. Target: the device whose name equals the device id (ignoring case,
@@ -33,6 +35,9 @@ final class InitInfoPhase extends Phase {
     private List<DeviceEntry> received = List.of();
     private int frames;
     private long deadline = Long.MAX_VALUE;
+    private InitInfoMsg request;
+    private int resends;
+    private long resendAt = Long.MAX_VALUE;
 
     InitInfoPhase(SessionContext ctx) {
         super(ctx);
@@ -45,8 +50,10 @@ final class InitInfoPhase extends Phase {
 
     @Override
     void enter() {
-        ctx.toServer(new InitInfoMsg(ctx.accessId, ctx.nextSqnum()));
+        request = new InitInfoMsg(ctx.accessId, ctx.nextSqnum());
+        ctx.toServer(request);
         deadline = ctx.now + Timeouts.INIT_INFO_READ;
+        resendAt = ctx.now + Timeouts.INIT_INFO_RESEND;
     }
 
     @Override
@@ -76,13 +83,28 @@ final class InitInfoPhase extends Phase {
 
     @Override
     void onTick() {
-        if (!isComplete() && ctx.now >= deadline) {
+        if (isComplete()) {
+            return;
+        }
+        if (ctx.now >= resendAt) {
+            if (received.isEmpty() && ctx.config.knownDevices().isEmpty() && resends < Timeouts.INIT_INFO_RESENDS) {
+                resends++;
+                LOG.debug("Camera {}: no device list yet, InitInfoMsg again ({})", ctx.label, resends);
+                ctx.toServer(request);
+                resendAt = ctx.now + Timeouts.INIT_INFO_RESEND;
+                deadline = Math.max(deadline, ctx.now + Timeouts.INIT_INFO_READ);
+            } else {
+                resendAt = Long.MAX_VALUE;
+            }
+        }
+        if (ctx.now >= deadline) {
             finish();
         }
     }
 
     private void finish() {
         deadline = Long.MAX_VALUE;
+        resendAt = Long.MAX_VALUE;
         if (ctx.routingId == 0) {
             LOG.debug("Camera {}: no routing id; later frames carry the accessId", ctx.label);
         }
@@ -124,6 +146,6 @@ final class InitInfoPhase extends Phase {
 
     @Override
     long nextWakeup() {
-        return deadline;
+        return Math.min(deadline, resendAt);
     }
 }

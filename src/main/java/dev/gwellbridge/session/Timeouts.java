@@ -16,6 +16,13 @@ final class Timeouts {
     static final int CERTIFY_MAX_READS = 3;
     /** One init-info read. */
     static final long INIT_INFO_READ = 3_000;
+    /**
+     * InitInfoMsg is sent again after this long without a device list: a lost request or list would
+     * otherwise fail the session with device_not_found (the reference sends it once).
+     */
+    static final long INIT_INFO_RESEND = 1_000;
+    /** InitInfoMsg repeats at most. */
+    static final int INIT_INFO_RESENDS = 4;
     /** Frames read in init-info. */
     static final int INIT_INFO_MAX_FRAMES = 10;
     /** One Subscribe response read. */
@@ -24,6 +31,14 @@ final class Timeouts {
     static final int SUBSCRIBE_MAX_FRAMES = 5;
     /** One CALLING response read. */
     static final long CALLING_READ = 3_000;
+    /**
+     * CALLING is sent again, unchanged, after this long without an ACK or MTP_RES_RESPONSE: a lost
+     * CALLING never reaches the camera (the reference sends it once). Same linkId, so the repeat is
+     * indistinguishable from a duplicated datagram.
+     */
+    static final long CALLING_RESEND = 1_000;
+    /** CALLING repeats at most. */
+    static final int CALLING_RESENDS = 2;
     /** Frames read in calling. */
     static final int CALLING_MAX_FRAMES = 20;
     /** After a CALLING ACK of 0.0.0.0: how long a late MTP_RES_RESPONSE may still come. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gwellbridge.camera.ConnectionStats;
+import dev.gwellbridge.camera.CredentialException;
 import dev.gwellbridge.camera.FailureReason;
 import dev.gwellbridge.camera.StreamConnection;
 import dev.gwellbridge.camera.StreamConnector;
@@ -236,8 +237,44 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aCloudRefusalWhileResolvingTheCameraExitsOneWithItsCodeAndOpensNoSession() {
+        ProbeCommand command = new ProbeCommand(
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                clock::get,
+                a -> {
+                    throw new CredentialException("rate_limited", "Wyze asks to wait", null);
+                },
+                s -> {
+                    settingsSeen.add(s);
+                    return (request, handler) -> {
+                        throw new AssertionError("no session without a target");
+                    };
+                },
+                (latch, seconds) -> {});
+
+        int code = run(
+                command,
+                "--from-cloud",
+                "--camera",
+                "Garage",
+                "--out",
+                dir.resolve("x.h264").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("rate_limited")
+                .contains("Wyze asks to wait");
+        assertThat(settingsSeen).isEmpty();
+    }
+
+    @Test
     void theProbeIsABuiltInCommand() {
         assertThat(Main.builtIn()).anySatisfy(c -> assertThat(c.name()).isEqualTo("probe"));
-        assertThat(ProbeCommand.standard().usage()).startsWith("probe ").contains("--out");
+        assertThat(ProbeCommand.standard().usage())
+                .startsWith("probe ")
+                .contains("--out")
+                .contains("--from-cloud")
+                .contains("--camera");
     }
 }

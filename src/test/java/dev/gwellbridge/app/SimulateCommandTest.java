@@ -9,6 +9,8 @@ import dev.gwellbridge.sim.Impairment;
 import dev.gwellbridge.sim.SimCameraInfo;
 import dev.gwellbridge.sim.SimMode;
 import dev.gwellbridge.sim.SimulatorConfig;
+import dev.gwellbridge.sim.Violation;
+import dev.gwellbridge.sim.ViolationKind;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -76,7 +78,36 @@ class SimulateCommandTest {
     }
 
     @Test
+    void duplicationAndReorderingApplyToServerAndCamerasTogetherWithLoss() throws Exception {
+        SimulatorConfig c = parse("--loss", "3", "--dup", "5", "--reorder", "4");
+        Impairment expected = Impairment.loss(3).withDuplication(5).withReorderWindow(4);
+        assertThat(c.serverImpairment()).isEqualTo(expected);
+        assertThat(c.cameraImpairment(0)).isEqualTo(expected);
+
+        SimulatorConfig dupOnly = parse("--dup", "2.5");
+        assertThat(dupOnly.serverImpairment()).isEqualTo(Impairment.NONE.withDuplication(2.5));
+    }
+
+    @Test
+    void violationsAreWrittenAsAJsonArray() throws Exception {
+        String json = SimulateCommand.violationsJson(List.of(
+                new Violation(ViolationKind.METER_GAP, "GW_GC1_0A1B2C3D4E5F", 4_200, "no meter for 3.5 s"),
+                new Violation(ViolationKind.KCP_TO_SERVER, "server", 17, "KCP segment")));
+        JsonNode list = new ObjectMapper().readTree(json);
+        assertThat(list.isArray()).isTrue();
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("kind").asText()).isEqualTo("METER_GAP");
+        assertThat(list.get(0).get("peer").asText()).isEqualTo("GW_GC1_0A1B2C3D4E5F");
+        assertThat(list.get(0).get("at_ms").asLong()).isEqualTo(4_200);
+        assertThat(list.get(0).get("detail").asText()).isEqualTo("no meter for 3.5 s");
+        assertThat(list.get(1).get("kind").asText()).isEqualTo("KCP_TO_SERVER");
+        assertThat(SimulateCommand.violationsJson(List.of())).isEqualTo("[]");
+    }
+
+    @Test
     void badValuesNameTheirOption() {
+        assertThatThrownBy(() -> parse("--dup", "101")).hasMessageContaining("--dup");
+        assertThatThrownBy(() -> parse("--reorder", "-1")).hasMessageContaining("--reorder");
         assertThatThrownBy(() -> parse("--mode", "wifi")).hasMessageContaining("--mode");
         assertThatThrownBy(() -> parse("--bind", "localhost")).hasMessageContaining("--bind");
         assertThatThrownBy(() -> parse("--loss", "120")).hasMessageContaining("--loss");

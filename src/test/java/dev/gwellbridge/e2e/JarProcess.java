@@ -65,6 +65,25 @@ public final class JarProcess implements AutoCloseable {
     }
 
     /**
+     * Waits up to {@code limit} for the process to end by itself.
+     *
+     * @return its exit code
+     * @throws AssertionError when it is still running after {@code limit}
+     */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(exited)
+                .as("exited by itself within %s; stderr:%n%s", limit, tail(stderr()))
+                .isTrue();
+        return process.exitValue();
+    }
+
+    /** The exit code of a process that has ended. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /**
      * Sends SIGTERM (what the Supervisor sends to stop an add-on) and waits up to {@code limit}.
      *
      * @return how long the process took to exit

@@ -8,6 +8,7 @@ import dev.gwellbridge.wire.DeviceEntry;
 import dev.gwellbridge.wire.DeviceList;
 import dev.gwellbridge.wire.DeviceListCodec;
 import dev.gwellbridge.wire.GutesCipher;
+import dev.gwellbridge.wire.InitInfoMsg;
 import dev.gwellbridge.wire.SubscribeDeviceId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,13 +41,52 @@ class InitInfoPhaseTest {
     }
 
     @Test
-    void noDeviceListAtAllFailsAfterTheThreeSecondRead() {
+    void noDeviceListAtAllFailsAfterFourRepeatsAndTheThreeSecondRead() {
         Harness h = Harness.lan();
         h.peers.server.sendDeviceList = false;
         h.start().runFor(10_000);
 
         assertThat(h.failure()).isEqualTo(FailureReason.DEVICE_NOT_FOUND);
-        assertThat(h.now - h.phaseAt(SessionPhase.INIT_INFO)).isEqualTo(3_002);
+        long initInfo = h.phaseAt(SessionPhase.INIT_INFO) - Harness.START;
+        assertThat(h.timesOf("G:a6"))
+                .containsExactly(initInfo, initInfo + 1_000, initInfo + 2_000, initInfo + 3_000, initInfo + 4_000);
+        assertThat(h.now - h.phaseAt(SessionPhase.INIT_INFO)).isEqualTo(7_002);
+    }
+
+    @Test
+    void aLostDeviceListIsAskedForAgainAndTheSessionGoesOn() {
+        Harness h = Harness.lan();
+        h.peers.server.sendDeviceList = false;
+        h.start()
+                .runUntil(
+                        () -> h.peers.server.received.stream().anyMatch(InitInfoMsg.class::isInstance),
+                        Harness.START + 10_000);
+        h.runFor(100);
+        h.peers.server.sendDeviceList = true;
+        h.runUntil(() -> h.phaseAt(SessionPhase.NETWORK_DETECT) >= 0, Harness.START + 20_000);
+
+        assertThat(h.timesOf("G:a6")).hasSize(2);
+        assertThat(h.phaseAt(SessionPhase.NETWORK_DETECT) - h.phaseAt(SessionPhase.INIT_INFO))
+                .isEqualTo(1_002);
+        List<Integer> sqnums = h.peers.server.received.stream()
+                .filter(InitInfoMsg.class::isInstance)
+                .map(m -> ((InitInfoMsg) m).sqnum())
+                .toList();
+        assertThat(sqnums).as("the same request again").containsExactly(sqnums.get(0), sqnums.get(0));
+        assertThat(h.failure()).isNull();
+    }
+
+    @Test
+    void aPresuppliedDeviceListMeansNoRepeat() {
+        FakePeers peers = new FakePeers(Harness.SERVER, Harness.CAMERA);
+        peers.server.sendDeviceList = false;
+        peers.server.sendRoutingId = false;
+        SessionConfig config =
+                Harness.lanConfig().knownDevices(peers.server.devices).build();
+        Harness h = new Harness(peers, config, Harness.entropy(6)).start();
+        h.runUntil(() -> h.phaseAt(SessionPhase.NETWORK_DETECT) >= 0, Harness.START + 10_000);
+
+        assertThat(h.timesOf("G:a6")).hasSize(1);
     }
 
     @Test
@@ -116,7 +156,7 @@ class InitInfoPhaseTest {
         Le.putInt32(plain, 28, 40);
         Le.putInt32(plain, 20, 0x00220000);
         h.inject(Harness.SERVER, GutesCipher.seal(plain, h.peers.server.sessionKey));
-        h.runFor(5_000);
+        h.runFor(10_000);
 
         assertThat(h.machine.stats().malformed()).isEqualTo(1);
         assertThat(h.failure()).isEqualTo(FailureReason.DEVICE_NOT_FOUND);

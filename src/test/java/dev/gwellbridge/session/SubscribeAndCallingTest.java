@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gwellbridge.camera.FailureReason;
 import dev.gwellbridge.camera.Transport;
+import dev.gwellbridge.wire.Calling;
 import dev.gwellbridge.wire.GutesCodecs;
 import dev.gwellbridge.wire.Ipv4;
 import dev.gwellbridge.wire.Ipv4Endpoint;
@@ -61,7 +62,7 @@ class SubscribeAndCallingTest {
     }
 
     @Test
-    void callingWithoutAnswerAndWithoutLanIpFailsAfterThreeSeconds() {
+    void callingWithoutAnswerAndWithoutLanIpIsRepeatedTwiceThenFailsThreeSecondsAfterTheLast() {
         FakePeers peers = new FakePeers(Harness.SERVER, Harness.CAMERA);
         peers.server.answerCalling = false;
         SessionConfig config = Harness.lanConfig().cameraLanIp(null).build();
@@ -69,17 +70,22 @@ class SubscribeAndCallingTest {
         h.runFor(20_000);
 
         assertThat(h.failure()).isEqualTo(FailureReason.CAMERA_UNREACHABLE);
-        assertThat(h.now - h.phaseAt(SessionPhase.CALLING)).isEqualTo(3_000);
+        long calling = h.phaseAt(SessionPhase.CALLING);
+        assertThat(h.timesOf("G:a4"))
+                .containsExactly(
+                        calling - Harness.START, calling - Harness.START + 1_000, calling - Harness.START + 2_000);
+        assertThat(h.now - calling).isEqualTo(5_000);
     }
 
     @Test
-    void callingWithoutAnswerButWithALanIpGoesOnToTheFixedPorts() {
+    void callingWithoutAnswerButWithALanIpGoesOnToTheFixedPortsAfterTheRepeats() {
         Harness h = Harness.lan();
         h.peers.server.answerCalling = false;
         h.start().runUntil(() -> h.phaseAt(SessionPhase.TRANSPORT) >= 0, Harness.START + 20_000);
 
         assertThat(h.phaseAt(SessionPhase.TRANSPORT) - h.phaseAt(SessionPhase.CALLING))
-                .isEqualTo(3_000);
+                .isEqualTo(5_000);
+        assertThat(h.timesOf("G:a4")).hasSize(3);
         h.runFor(1);
         assertThat(h.sentOfKind("G:ca:portstat").stream().map(Harness.Sent::to).distinct())
                 .containsExactlyInAnyOrder(
@@ -87,6 +93,30 @@ class SubscribeAndCallingTest {
                         Ipv4Endpoint.parse("127.0.0.1:6789"),
                         Ipv4Endpoint.parse("127.0.0.1:32761"),
                         Ipv4Endpoint.parse("127.0.0.1:32100"));
+    }
+
+    @Test
+    void aLostCallingIsSentAgainUnchangedAndTheSessionGoesOnAtTheAnswer() {
+        Harness h = Harness.lan();
+        h.peers.server.answerCalling = false;
+        h.start().runUntil(() -> h.timesOf("G:a4").size() == 2, Harness.START + 20_000);
+        h.peers.server.answerCalling = true;
+        h.runUntil(() -> h.phaseAt(SessionPhase.TRANSPORT) >= 0, Harness.START + 20_000);
+
+        List<Harness.Sent> calls = h.sentOfKind("G:a4");
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(1).at() - calls.get(0).at()).isEqualTo(1_000);
+        assertThat(h.peers.server.received)
+                .filteredOn(Calling.class::isInstance)
+                .map(m -> ((Calling) m).linkId())
+                .hasSize(2)
+                .containsOnly(((Calling) h.peers.server.received.stream()
+                                .filter(Calling.class::isInstance)
+                                .findFirst()
+                                .orElseThrow())
+                        .linkId());
+        assertThat(h.phaseAt(SessionPhase.TRANSPORT) - calls.get(1).at()).isLessThan(100);
+        assertThat(h.failure()).isNull();
     }
 
     @Test
