@@ -7,13 +7,14 @@ import java.util.List;
  *
  * @param cameras sessions opened
  * @param lossPercent datagram loss the simulator applied, both directions
- * @param streaming sessions that delivered video
+ * @param streaming cameras that delivered video
  * @param wallSeconds wall time from the first session opened to the end of the run
  * @param cpuSeconds CPU time of the client process over the same span
  * @param videoBytes H.264 bytes the clients delivered
  * @param peakRssBytes the client process's peak resident set during the run
  * @param firstByteMillis per streaming session, time from opening it to its first H.264 byte
  * @param retransmits KCP segments the cameras resent, as the clients saw them
+ * @param restarts sessions that failed and were opened again
  * @param lostFrames pictures that never arrived intact
  * @param intactFrames pictures that arrived byte for byte as sent
  */
@@ -27,6 +28,7 @@ record BenchRow(
         long peakRssBytes,
         List<Long> firstByteMillis,
         long retransmits,
+        int restarts,
         long lostFrames,
         long intactFrames) {
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 /** Formats session-benchmark rows as a Markdown table, ready to paste into BENCHMARKS.md. */
 final class BenchTable {
     static final String HEADER = "| cameras | loss | streaming | video MB | CPU s/GB | CPU % of one core"
-            + " | peak RSS MiB | first byte median ms | first byte p95 ms | retransmits | lost frames"
+            + " | peak RSS MiB | first byte median ms | first byte p95 ms | retransmits | restarts | lost frames"
             + " | intact frames |";
 
     private BenchTable() {}
@@ -15,7 +15,7 @@ final class BenchTable {
     static String markdown(List<BenchRow> rows) {
         StringBuilder b = new StringBuilder();
         b.append(HEADER).append('\n');
-        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchRow r : rows) {
             b.append(line(r)).append('\n');
         }
@@ -26,7 +26,7 @@ final class BenchTable {
     static String line(BenchRow r) {
         return String.format(
                 Locale.ROOT,
-                "| %d | %s %% | %d/%d | %.1f | %s | %.1f | %.0f | %s | %s | %d | %d | %d |",
+                "| %d | %s %% | %d/%d | %.1f | %s | %.1f | %.0f | %s | %s | %d | %d | %d | %d |",
                 r.cameras(),
                 trim(r.lossPercent()),
                 r.streaming(),
@@ -38,6 +38,7 @@ final class BenchTable {
                 orDash(r.firstByteMedianMillis(), "%.0f"),
                 r.firstByteP95Millis() < 0 ? "-" : Long.toString(r.firstByteP95Millis()),
                 r.retransmits(),
+                r.restarts(),
                 r.lostFrames(),
                 r.intactFrames());
     }

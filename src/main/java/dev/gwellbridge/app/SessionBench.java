@@ -2,13 +2,9 @@ package dev.gwellbridge.app;
 
 import dev.gwellbridge.camera.CameraId;
 import dev.gwellbridge.camera.CameraInfo;
-import dev.gwellbridge.camera.FailureReason;
 import dev.gwellbridge.camera.P2pCredential;
 import dev.gwellbridge.camera.Quality;
-import dev.gwellbridge.camera.StreamConnection;
-import dev.gwellbridge.camera.StreamHandler;
 import dev.gwellbridge.camera.StreamRequest;
-import dev.gwellbridge.camera.Transport;
 import dev.gwellbridge.config.Secrets;
 import dev.gwellbridge.h264.FrameRate;
 import dev.gwellbridge.session.SessionConnector;
@@ -24,7 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -115,7 +112,7 @@ final class SessionBench {
         boolean keepLog = true;
         try (SimulatorProcess sim = SimulatorProcess.start(simArgs, log)) {
             BenchRow row = measure(sim, cameras, loss, pictures);
-            keepLog = row.streaming() < cameras;
+            keepLog = row.streaming() < cameras || row.restarts() > 0;
             return row;
         } finally {
             if (keepLog) {
@@ -130,78 +127,77 @@ final class SessionBench {
             throws InterruptedException {
         SessionConnector connector =
                 new SessionConnector(SessionConnectors.settings(sim.server(), true), SessionConnectors.threads());
-        System.gc();
-        boolean peakReset = ProcessMeter.resetPeakRss();
-        List<Watcher> watchers = new ArrayList<>();
-        List<StreamConnection> connections = new ArrayList<>();
-        long cpu0 = ProcessMeter.cpuNanos();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < cameras; i++) {
-            SimulatorProcess.Camera c = sim.cameras().get(i);
-            Secrets.register(c.accessToken());
-            Watcher w = new Watcher(c.deviceId(), new VideoCheck(pictures));
-            watchers.add(w);
-            connections.add(connector.open(request(c), w));
-            if (options.staggerMillis() > 0 && i + 1 < cameras) {
-                Thread.sleep(options.staggerMillis());
+        ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-restart");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            System.gc();
+            boolean peakReset = ProcessMeter.resetPeakRss();
+            List<BenchSession> sessions = new ArrayList<>();
+            long cpu0 = ProcessMeter.cpuNanos();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < cameras; i++) {
+                SimulatorProcess.Camera c = sim.cameras().get(i);
+                Secrets.register(c.accessToken());
+                BenchSession s = new BenchSession(connector, request(c), new VideoCheck(pictures), restarts);
+                sessions.add(s);
+                s.start();
+                if (options.staggerMillis() > 0 && i + 1 < cameras) {
+                    Thread.sleep(options.staggerMillis());
+                }
             }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds());
+            long left;
+            while ((left = end - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
+            long cpu1 = ProcessMeter.cpuNanos();
+            long t1 = System.nanoTime();
+            long peak = ProcessMeter.peakRssBytes();
+            List<BenchSession.Result> results = new ArrayList<>();
+            for (BenchSession s : sessions) {
+                results.add(s.result());
+            }
+            for (BenchSession s : sessions) {
+                s.stop(5);
+            }
+            if (!peakReset) {
+                out.println("  (peak RSS could not be reset: figure is the process's peak so far)");
+            }
+            return row(cameras, loss, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, peak, results);
+        } finally {
+            restarts.shutdownNow();
         }
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds());
-        long left;
-        while ((left = end - System.nanoTime()) > 0) {
-            TimeUnit.NANOSECONDS.sleep(left);
-        }
-        long cpu1 = ProcessMeter.cpuNanos();
-        long t1 = System.nanoTime();
-        long peak = ProcessMeter.peakRssBytes();
-        long retransmits = 0;
-        for (StreamConnection conn : connections) {
-            retransmits += conn.stats().retransmits();
-        }
-        List<Watcher.Result> results = new ArrayList<>();
-        for (Watcher w : watchers) {
-            results.add(w.result());
-        }
-        for (StreamConnection conn : connections) {
-            conn.close();
-        }
-        for (Watcher w : watchers) {
-            w.awaitEnd(5);
-        }
+    }
+
+    private BenchRow row(
+            int cameras, double loss, double wall, double cpu, long peak, List<BenchSession.Result> results) {
         long bytes = 0;
         long lost = 0;
         long intact = 0;
+        long retransmits = 0;
         int streaming = 0;
+        int restarts = 0;
         List<Long> firstBytes = new ArrayList<>();
-        for (Watcher.Result r : results) {
+        for (BenchSession.Result r : results) {
             bytes += r.bytes();
             lost += r.lost();
             intact += r.intact();
+            retransmits += r.retransmits();
+            restarts += r.failures();
             if (r.firstByteMillis() >= 0) {
                 firstBytes.add(r.firstByteMillis());
-            }
-            if (r.bytes() > 0 && r.failure() == null) {
                 streaming++;
             }
-            if (r.failure() != null) {
-                out.println("  session " + r.deviceId() + " ended: " + r.failure());
+            if (r.failures() > 0) {
+                out.println(
+                        "  session " + r.deviceId() + " failed " + r.failures() + " time(s), last: " + r.lastFailure());
             }
         }
-        if (!peakReset) {
-            out.println("  (peak RSS could not be reset: figure is the process's peak so far)");
-        }
         return new BenchRow(
-                cameras,
-                loss,
-                streaming,
-                (t1 - t0) / 1e9,
-                (cpu1 - cpu0) / 1e9,
-                bytes,
-                peak,
-                firstBytes,
-                retransmits,
-                lost,
-                intact);
+                cameras, loss, streaming, wall, cpu, bytes, peak, firstBytes, retransmits, restarts, lost, intact);
     }
 
     private static StreamRequest request(SimulatorProcess.Camera c) {
@@ -218,55 +214,6 @@ final class SessionBench {
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (IOException | ArrayIndexOutOfBoundsException e) {
             return "unknown";
-        }
-    }
-
-    /** One session's handler: first-byte time, byte count and the picture check. */
-    private static final class Watcher implements StreamHandler {
-        private final String deviceId;
-        private final VideoCheck check;
-        private final long openedAt = System.nanoTime();
-        private final CountDownLatch ended = new CountDownLatch(1);
-        private long firstByteNanos = -1;
-        private long bytes;
-        private String failure;
-
-        record Result(String deviceId, long bytes, long firstByteMillis, long intact, long lost, String failure) {}
-
-        Watcher(String deviceId, VideoCheck check) {
-            this.deviceId = deviceId;
-            this.check = check;
-        }
-
-        @Override
-        public void onStreaming(Transport transport) {}
-
-        @Override
-        public synchronized void onVideo(byte[] data, int offset, int length) {
-            if (firstByteNanos < 0) {
-                firstByteNanos = System.nanoTime() - openedAt;
-            }
-            bytes += length;
-            check.feed(data, offset, length);
-        }
-
-        @Override
-        public void onEnded(FailureReason reason, String detail) {
-            synchronized (this) {
-                if (reason != null && failure == null) {
-                    failure = reason.code() + " (" + Secrets.redact(String.valueOf(detail)) + ")";
-                }
-            }
-            ended.countDown();
-        }
-
-        synchronized Result result() {
-            long firstMs = firstByteNanos < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(firstByteNanos);
-            return new Result(deviceId, bytes, firstMs, check.intact(), check.lost(), failure);
-        }
-
-        void awaitEnd(long seconds) throws InterruptedException {
-            ended.await(seconds, TimeUnit.SECONDS);
         }
     }
 }

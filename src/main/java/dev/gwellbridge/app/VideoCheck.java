@@ -44,6 +44,11 @@ final class VideoCheck {
             int n = Math.min(end - pos, pic.length - offset);
             int mismatch = Arrays.mismatch(pic, offset, offset + n, data, pos, pos + n);
             if (mismatch >= 0) {
+                // The bytes that did match may begin the picture that really came (same start code,
+                // same parameter sets), so the search starts with them.
+                int matched = offset + mismatch;
+                int seed = Math.min(matched, PREFIX);
+                pending = Arrays.copyOfRange(pic, matched - seed, matched);
                 lost++;
                 next();
                 synced = false;
@@ -57,6 +62,14 @@ final class VideoCheck {
                 next();
             }
         }
+    }
+
+    /** A new stream begins: the next byte should start the first picture. */
+    void restart() {
+        picture = 0;
+        offset = 0;
+        synced = true;
+        pending = new byte[0];
     }
 
     /** Pictures received byte for byte. */
