@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * One camera in the session benchmark: opens its session, notes the time to the first H.264 byte
@@ -28,7 +29,8 @@ final class BenchSession {
     private final StreamConnector connector;
     private final StreamRequest request;
     private final VideoCheck check;
-    private final ScheduledExecutorService restarts;
+    private final Restarts restarts;
+    private final LongSupplier nanoClock;
     private final List<StreamConnection> connections = new ArrayList<>();
     private final List<CountDownLatch> endings = new ArrayList<>();
     private long openedAt;
@@ -38,6 +40,16 @@ final class BenchSession {
     private String lastFailure;
     private boolean stopped;
     private Future<?> pendingRestart = CompletableFuture.completedFuture(null);
+
+    /** Runs a task after a delay (a scheduled executor; tests run it when they choose). */
+    @FunctionalInterface
+    interface Restarts {
+        Future<?> schedule(Runnable task, long delayMillis);
+
+        static Restarts on(ScheduledExecutorService executor) {
+            return (task, delay) -> executor.schedule(task, delay, TimeUnit.MILLISECONDS);
+        }
+    }
 
     /** What one camera achieved. */
     record Result(
@@ -51,16 +63,21 @@ final class BenchSession {
             String lastFailure) {}
 
     BenchSession(
-            StreamConnector connector, StreamRequest request, VideoCheck check, ScheduledExecutorService restarts) {
+            StreamConnector connector,
+            StreamRequest request,
+            VideoCheck check,
+            Restarts restarts,
+            LongSupplier nanoClock) {
         this.connector = connector;
         this.request = request;
         this.check = check;
         this.restarts = restarts;
+        this.nanoClock = nanoClock;
     }
 
     /** Opens the first session. */
     synchronized void start() {
-        openedAt = System.nanoTime();
+        openedAt = nanoClock.getAsLong();
         open();
     }
 
@@ -113,7 +130,7 @@ final class BenchSession {
 
     private synchronized void video(byte[] data, int offset, int length) {
         if (firstByteNanos < 0) {
-            firstByteNanos = System.nanoTime() - openedAt;
+            firstByteNanos = nanoClock.getAsLong() - openedAt;
         }
         bytes += length;
         check.feed(data, offset, length);
@@ -125,7 +142,7 @@ final class BenchSession {
         }
         failures++;
         lastFailure = reason.code() + " (" + Secrets.redact(String.valueOf(detail)) + ")";
-        pendingRestart = restarts.schedule(this::open, RESTART_DELAY_MS, TimeUnit.MILLISECONDS);
+        pendingRestart = restarts.schedule(this::open, RESTART_DELAY_MS);
     }
 
     /** The handler of one session attempt. */

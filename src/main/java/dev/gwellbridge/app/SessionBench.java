@@ -132,6 +132,7 @@ final class SessionBench {
             t.setDaemon(true);
             return t;
         });
+        BenchSession.Restarts restartOn = BenchSession.Restarts.on(restarts);
         try {
             System.gc();
             boolean peakReset = ProcessMeter.resetPeakRss();
@@ -141,7 +142,8 @@ final class SessionBench {
             for (int i = 0; i < cameras; i++) {
                 SimulatorProcess.Camera c = sim.cameras().get(i);
                 Secrets.register(c.accessToken());
-                BenchSession s = new BenchSession(connector, request(c), new VideoCheck(pictures), restarts);
+                BenchSession s =
+                        new BenchSession(connector, request(c), new VideoCheck(pictures), restartOn, System::nanoTime);
                 sessions.add(s);
                 s.start();
                 if (options.staggerMillis() > 0 && i + 1 < cameras) {
