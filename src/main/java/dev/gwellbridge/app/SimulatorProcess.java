@@ -26,6 +26,7 @@ final class SimulatorProcess implements AutoCloseable {
     private static final long READY_SECONDS = 60;
 
     private final Process process;
+    private final Thread reaper;
     private final String server;
     private final List<Camera> cameras;
 
@@ -39,6 +40,9 @@ final class SimulatorProcess implements AutoCloseable {
 
     private SimulatorProcess(Process process, String server, List<Camera> cameras) {
         this.process = process;
+        // A benchmark stopped with Ctrl-C or SIGTERM must not leave its simulator running.
+        this.reaper = new Thread(process::destroyForcibly, "bench-sim-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         this.server = server;
         this.cameras = List.copyOf(cameras);
     }
@@ -122,6 +126,11 @@ final class SimulatorProcess implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // Shutting down already: the hook stops the child.
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
