@@ -13,6 +13,7 @@ import dev.gwellbridge.sim.TestPatternGenerator;
 import dev.gwellbridge.sim.VideoSource;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +64,9 @@ final class SessionBench {
         }
         out.printf(
                 Locale.ROOT,
-                "session benchmark: %s, %d cores, Java %s; source %dx%d %s fps, %.2f Mbit/s (%d pictures per pass),"
+                "session benchmark: %s (%s), %d cores, Java %s; source %dx%d %s fps, %.2f Mbit/s (%d pictures per pass),"
                         + " %d s per run, sessions %d ms apart%n",
+                cpuModel(),
                 System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.version"),
@@ -206,6 +208,18 @@ final class SessionBench {
         CameraId id = CameraId.of(c.deviceId());
         CameraInfo info = new CameraInfo(id, c.deviceId(), id.modelId(), "simulated", c.lanIp(), true);
         return new StreamRequest(info, new P2pCredential(c.accessId(), c.accessToken(), Instant.MAX), Quality.HD);
+    }
+
+    /** The CPU model as {@code lscpu} names it, from /proc/cpuinfo. */
+    private static String cpuModel() {
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"), StandardCharsets.US_ASCII)) {
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("unknown CPU");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown CPU";
+        }
     }
 
     private static String loadAverage() {
