@@ -3,6 +3,7 @@ package dev.gwellbridge.app;
 import dev.gwellbridge.crypto.Rc5x32;
 import dev.gwellbridge.wire.H264Sink;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -10,12 +11,12 @@ import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
 /**
- * {@code bench}: measures throughput on this machine. Modes are separate methods chosen from the
- * options, so session benchmarks ({@code --cameras 1,8,32 --seconds 30}) can be added beside
- * {@code --codec}, which is the default for now.
+ * {@code bench}: measures throughput on this machine. {@code --codec} (the default) times the codecs
+ * in a loop; {@code --cameras 1,8,32} runs whole sessions against a simulator child process ({@link
+ * SessionBench}).
  *
- * <p>Each figure is the median of several timed iterations after untimed warm-up ones; MB means
- * 10^6 bytes.
+ * <p>Each codec figure is the median of several timed iterations after untimed warm-up ones; MB
+ * means 10^6 bytes.
  */
 final class BenchCommand implements Subcommand {
     /** AV data rate of one camera in live traffic (24.1 MB in 120 s, GWELL-PROTOCOL.md §10.4). */
@@ -26,12 +27,27 @@ final class BenchCommand implements Subcommand {
 
     private static final int RC5_PASSES = 64;
 
+    /** Where the session benchmark keeps its test pattern unless told otherwise. */
+    static final Path DEFAULT_CACHE = Path.of(System.getProperty("java.io.tmpdir"), "gwell-bridge-sim");
+
     private final PrintStream out;
     private final LongSupplier nanoClock;
+    private final SessionRunner sessions;
+
+    /** Runs the session benchmark (tests substitute one that records the options). */
+    @FunctionalInterface
+    interface SessionRunner {
+        void run(SessionBenchOptions options, PrintStream out) throws Exception;
+    }
 
     BenchCommand(PrintStream out, LongSupplier nanoClock) {
+        this(out, nanoClock, SessionBench::run);
+    }
+
+    BenchCommand(PrintStream out, LongSupplier nanoClock, SessionRunner sessions) {
         this.out = out;
         this.nanoClock = nanoClock;
+        this.sessions = sessions;
     }
 
     @Override
@@ -41,17 +57,29 @@ final class BenchCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "measure codec throughput (and, later, whole sessions)";
+        return "measure codec throughput, or whole sessions against a simulator";
     }
 
     @Override
     public String usage() {
         return """
                 bench [--codec] [--iterations N] [--warmup N] [--messages N]
+                bench --cameras 1,8,32 [--seconds S] [--loss 0,5] [--kbps K] [--stagger-ms MS] [--seed N] \
+                [--cache-dir DIR]
                   --codec        RC5-32 decrypt and AV packet decode throughput (default)
                   --iterations   timed iterations per figure, median reported (default 15)
                   --warmup       untimed iterations first (default 10)
-                  --messages     AV messages of 1000 bytes per decode iteration (default 20000)""";
+                  --messages     AV messages of 1000 bytes per decode iteration (default 20000)
+                  --cameras      session benchmark: one run per camera count, each against a fresh
+                                 simulate process on loopback; prints a Markdown table of the client's
+                                 CPU, peak RSS, time to first H.264 byte, retransmits and lost frames
+                  --seconds      streaming time per run after the last session is opened (default 30)
+                  --loss         datagram loss percentages, both directions; every count runs at each
+                                 (default 0)
+                  --kbps         bitrate of the generated 1280x720 20 fps test pattern (default 1600)
+                  --stagger-ms   pause between opening two sessions (default 100)
+                  --seed         the simulator's seed (default 1)
+                  --cache-dir    where the test pattern is kept (default: a folder in the temp dir)""";
     }
 
     @Override
@@ -61,7 +89,16 @@ final class BenchCommand implements Subcommand {
 
     @Override
     public int run(Args args) throws Exception {
-        args.flag("codec");
+        boolean codec = args.flag("codec");
+        if (args.string("cameras").isPresent()) {
+            if (codec) {
+                throw new UsageException("--codec and --cameras are separate benchmarks: give one of them");
+            }
+            SessionBenchOptions options = SessionBenchOptions.parse(args, DEFAULT_CACHE);
+            args.rejectUnknown();
+            sessions.run(options, out);
+            return 0;
+        }
         int iterations = args.integer("iterations", 1, 1000).orElse(15);
         int warmup = args.integer("warmup", 0, 1000).orElse(10);
         int messages = args.integer("messages", 1, 1_000_000).orElse(20_000);
