@@ -243,7 +243,7 @@ class MediaPipelineIT {
         System.out.printf("RTSP output failing: %d warnings, %d repeats at debug%n", warnings.size(), repeats);
         assertThat(repeats).as("ffmpeg kept retrying the RTSP output").isGreaterThanOrEqualTo(3);
         assertThat(warnings)
-                .as("one warning per ffmpeg process, not one per retry")
-                .hasSizeLessThanOrEqualTo(2);
+                .as("one warning for the outage, though ffmpeg retried every 2 s and was restarted")
+                .hasSize(1);
     }
 }
