@@ -1,5 +1,6 @@
 package dev.gwellbridge.camera;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -19,9 +20,16 @@ import org.slf4j.LoggerFactory;
  * <p>Callbacks run on the session's thread and never block: they update atomics, hand bytes to the
  * non-blocking {@link MediaSession#offer}, or enqueue a task on the supervisor's serial lane. All
  * other fields are written on the serial lane and read anywhere.
+ *
+ * <p>The session delivers video as soon as it streams, while the media output opens a moment later
+ * on the serial lane. Video of that gap is kept (up to {@link #EARLY_VIDEO_LIMIT} bytes) and handed
+ * to the media output first, since it starts with the stream's first keyframe: losing it would cost
+ * a whole group of pictures.
  */
 final class Attempt implements StreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Attempt.class);
+    /** Video kept for the media output before it opens; more means the lane is stuck, so it is dropped. */
+    static final int EARLY_VIDEO_LIMIT = 4 << 20;
 
     /** What an attempt needs from its camera. */
     interface Owner {
@@ -47,9 +55,11 @@ final class Attempt implements StreamHandler {
     private final AtomicLong lastVideoMillis = new AtomicLong(-1);
     private final AtomicLong bytes = new AtomicLong();
     private volatile boolean offerFailed;
+    private final Object feed = new Object();
+    private ByteArrayOutputStream early = new ByteArrayOutputStream();
 
     volatile StreamConnection connection;
-    volatile MediaSession media;
+    private volatile MediaSession media;
     volatile boolean streaming;
     volatile Instant streamSince;
     volatile Transport transport = Transport.NONE;
@@ -88,8 +98,52 @@ final class Attempt implements StreamHandler {
         bytes.addAndGet(length);
         MediaSession m = media;
         if (m == null) {
+            synchronized (feed) {
+                m = media;
+                if (m == null) {
+                    keepEarly(data, offset, length);
+                    return;
+                }
+            }
+        }
+        offer(m, data, offset, length);
+    }
+
+    /** The media output of this attempt, null until it opened. */
+    MediaSession media() {
+        return media;
+    }
+
+    /**
+     * Connects the media output: the video that arrived before it goes first, then the session's
+     * video flows straight to it. Called once, on the serial lane.
+     */
+    void attachMedia(MediaSession m) {
+        synchronized (feed) {
+            ByteArrayOutputStream kept = early;
+            early = null;
+            if (kept != null && kept.size() > 0) {
+                LOG.debug("Session #{}: {} bytes of video arrived before the media output", epoch, kept.size());
+                offer(m, kept.toByteArray(), 0, kept.size());
+            }
+            media = m;
+        }
+    }
+
+    private void keepEarly(byte[] data, int offset, int length) {
+        ByteArrayOutputStream kept = early;
+        if (kept == null) {
             return;
         }
+        if (kept.size() + length > EARLY_VIDEO_LIMIT) {
+            LOG.debug("Session #{}: media output not open after {} bytes; its output starts later", epoch, kept.size());
+            early = null;
+            return;
+        }
+        kept.write(data, offset, length);
+    }
+
+    private void offer(MediaSession m, byte[] data, int offset, int length) {
         try {
             m.offer(data, offset, length);
         } catch (RuntimeException e) {

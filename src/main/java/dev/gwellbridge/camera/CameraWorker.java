@@ -199,7 +199,7 @@ final class CameraWorker implements Attempt.Owner {
             return;
         }
         try {
-            a.media = ctx.media.open(info(), slug);
+            a.attachMedia(ctx.media.open(info(), slug));
         } catch (RuntimeException e) {
             LOG.warn("Camera {}: the media output could not start: {}", label(), e.toString());
             endAttempt();
@@ -327,7 +327,7 @@ final class CameraWorker implements Attempt.Owner {
         attempt = null;
         live = null;
         ctx.queue.release(id);
-        if (a.connection != null || a.media != null) {
+        if (a.connection != null || a.media() != null) {
             ctx.scheduler.offload(() -> a.close(label()));
         }
     }

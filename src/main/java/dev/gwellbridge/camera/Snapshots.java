@@ -111,7 +111,7 @@ final class Snapshots {
         if (x != null) {
             x.taking = true;
         }
-        MediaSession m = a.media;
+        MediaSession m = a.media();
         CompletableFuture<byte[]> f;
         try {
             f = m.snapshot();

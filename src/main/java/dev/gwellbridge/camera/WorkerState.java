@@ -103,8 +103,9 @@ final class WorkerState {
             return new CameraStats(0, 0, reconnects, -1, null, 0, 0, 0);
         }
         MediaStats ms;
+        MediaSession m = a.media();
         try {
-            ms = a.media == null ? MediaStats.NONE : a.media.stats();
+            ms = m == null ? MediaStats.NONE : m.stats();
         } catch (RuntimeException e) {
             ms = MediaStats.NONE;
         }

@@ -6,6 +6,7 @@ import dev.gwellbridge.camera.MediaSession;
 import dev.gwellbridge.camera.StreamUrls;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,6 +82,11 @@ public final class FfmpegMediaPort implements MediaPort, AutoCloseable {
     @Override
     public StreamUrls urls(String slug) {
         return paths.urls(slug);
+    }
+
+    /** The open output of a camera, if any (for diagnostics: its ffmpeg's pid, a failing output). */
+    public Optional<FfmpegMediaSession> session(String slug) {
+        return Optional.ofNullable(sessions.get(slug));
     }
 
     /** Where the bridge keeps a camera's HLS, snapshot and publish target. */

@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,9 @@ import org.slf4j.MDC;
 /**
  * One publishing ffmpeg process with its stderr drainer ({@code ffmpeg-<slug>-stderr}). The drainer
  * feeds progress lines to a {@link ProgressMeter}, keeps the last log lines (masked) for the exit
- * report, and logs a failing or recovered output once.
+ * report, and logs a failing or recovered output once per outage: the outage flag is the camera's,
+ * shared by its successive processes, so a restarted ffmpeg that finds the RTSP server still down
+ * does not warn again.
  *
  * <p>The writer thread owns stdin; the drainer owns stderr; the rest is read by any thread.
  */
@@ -40,13 +43,21 @@ final class FfmpegProcess {
     private final FrameRate rate;
     private final Thread drainer;
     private final ArrayDeque<String> tail = new ArrayDeque<>();
+    private final AtomicBoolean outage;
     private volatile boolean outputFailing;
     private volatile long writeStartedMillis = -1;
     private volatile long lastWriteMillis = -1;
 
     private FfmpegProcess(
-            String slug, Process process, InstantSource clock, LongSupplier bytesWritten, Sps sps, FrameRate rate) {
+            String slug,
+            Process process,
+            InstantSource clock,
+            LongSupplier bytesWritten,
+            Sps sps,
+            FrameRate rate,
+            AtomicBoolean outage) {
         this.slug = slug;
+        this.outage = outage;
         this.process = process;
         this.stdin = process.getOutputStream();
         this.meter = new ProgressMeter(clock::millis, bytesWritten);
@@ -71,8 +82,26 @@ final class FfmpegProcess {
             Sps sps,
             FrameRate rate)
             throws IOException {
+        return start(slug, command, launcher, clock, bytesWritten, sps, rate, new AtomicBoolean());
+    }
+
+    /**
+     * Starts ffmpeg as above, sharing the camera's output outage flag with earlier processes.
+     *
+     * @param outage true while an output of the camera is known to fail (warned about already)
+     */
+    static FfmpegProcess start(
+            String slug,
+            List<String> command,
+            ProcessLauncher launcher,
+            InstantSource clock,
+            LongSupplier bytesWritten,
+            Sps sps,
+            FrameRate rate,
+            AtomicBoolean outage)
+            throws IOException {
         Process p = launcher.start(new ProcessBuilder(command).redirectOutput(Redirect.DISCARD));
-        FfmpegProcess r = new FfmpegProcess(slug, p, clock, bytesWritten, sps, rate);
+        FfmpegProcess r = new FfmpegProcess(slug, p, clock, bytesWritten, sps, rate, outage);
         r.drainer.start();
         return r;
     }
@@ -201,7 +230,11 @@ final class FfmpegProcess {
             case OUTPUT_FAILING -> {
                 if (!outputFailing) {
                     outputFailing = true;
-                    LOG.warn("an ffmpeg output of {} is failing, retrying in the background: {}", slug, masked);
+                    if (outage.compareAndSet(false, true)) {
+                        LOG.warn("an ffmpeg output of {} is failing, retrying in the background: {}", slug, masked);
+                    } else {
+                        LOG.debug("an ffmpeg output of {} is still failing: {}", slug, masked);
+                    }
                 } else {
                     LOG.debug("ffmpeg {}: {}", slug, masked);
                 }
@@ -209,6 +242,7 @@ final class FfmpegProcess {
             case OUTPUT_RECOVERED -> {
                 if (outputFailing) {
                     outputFailing = false;
+                    outage.set(false);
                     LOG.info("the failing ffmpeg output of {} recovered", slug);
                 }
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -53,6 +54,7 @@ public final class FfmpegSupervisor implements AutoCloseable {
     private final AtomicLong bytesWritten = new AtomicLong();
     private final AtomicInteger launches = new AtomicInteger();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicBoolean outputOutage = new AtomicBoolean();
     private volatile FfmpegProcess running;
     private volatile boolean closing;
     private Instant notBefore = Instant.MIN;
@@ -143,6 +145,7 @@ public final class FfmpegSupervisor implements AutoCloseable {
             return;
         }
         long now = clock.millis();
+        endOutageOfQuietProcess(r, now);
         long stall = tuning.stallTimeout().toMillis();
         long writeStarted = r.writeStartedMillis();
         long lastProgress = r.meter().lastProgressMillis();
@@ -155,6 +158,20 @@ public final class FfmpegSupervisor implements AutoCloseable {
         if (why != null) {
             LOG.warn("ffmpeg for {} {}; killing it", slug, why);
             r.process().destroyForcibly();
+        }
+    }
+
+    /**
+     * A process started during an output outage whose outputs have not failed for two retry periods
+     * publishes fine (ffmpeg logs nothing when an output works at once): the outage is over, and the
+     * next failure is news again.
+     */
+    private void endOutageOfQuietProcess(FfmpegProcess r, long now) {
+        long quiet = 2 * tuning.outputRetry().toMillis() + 1_000;
+        if (outputOutage.get() && !r.outputFailing() && now - r.startedAt().toEpochMilli() >= quiet) {
+            if (outputOutage.compareAndSet(true, false)) {
+                LOG.info("the failing ffmpeg output of {} recovered", slug);
+            }
         }
     }
 
@@ -263,7 +280,7 @@ public final class FfmpegSupervisor implements AutoCloseable {
         List<String> cmd = command.apply(rate.get());
         try {
             FfmpegProcess r = FfmpegProcess.start(
-                    slug, cmd, launcher, clock, bytesWritten::get, au.sps().orElse(null), rate.get());
+                    slug, cmd, launcher, clock, bytesWritten::get, au.sps().orElse(null), rate.get(), outputOutage);
             running = r;
             int n = launches.incrementAndGet();
             LOG.info(

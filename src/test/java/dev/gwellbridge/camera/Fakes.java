@@ -1,5 +1,6 @@
 package dev.gwellbridge.camera;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -130,6 +131,7 @@ final class Fakes {
             final String slug;
             final AtomicLong bytes = new AtomicLong();
             final AtomicInteger offers = new AtomicInteger();
+            final ByteArrayOutputStream received = new ByteArrayOutputStream();
             volatile boolean closed;
             volatile CompletableFuture<byte[]> nextSnapshot;
 
@@ -142,6 +144,15 @@ final class Fakes {
             public void offer(byte[] data, int offset, int length) {
                 offers.incrementAndGet();
                 bytes.addAndGet(length);
+                synchronized (received) {
+                    received.write(data, offset, length);
+                }
+            }
+
+            byte[] received() {
+                synchronized (received) {
+                    return received.toByteArray();
+                }
             }
 
             @Override

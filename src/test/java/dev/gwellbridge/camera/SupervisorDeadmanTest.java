@@ -52,6 +52,32 @@ class SupervisorDeadmanTest {
     }
 
     @Test
+    void theDefaultDeadmanIsTwoMinutes() {
+        SupervisorSettings d = SupervisorSettings.DEFAULTS;
+        assertThat(d.deadman()).isEqualTo(Duration.ofMinutes(2));
+        Harness h = new Harness(
+                        new SupervisorSettings(
+                                StreamMode.ALWAYS,
+                                d.quality(),
+                                d.handshakeStagger(),
+                                d.deadman(),
+                                d.idleTimeout(),
+                                Duration.ZERO,
+                                List.of()),
+                        CAM)
+                .start();
+        h.streams(CAM);
+        h.video(CAM, 800);
+        Instant lastVideo = h.now();
+        Fakes.Connector.Session first = h.session(CAM);
+
+        h.clock.advanceUntil(() -> first.closed, Duration.ofMinutes(5));
+
+        assertThat(Duration.between(lastVideo, h.now())).isBetween(Duration.ofSeconds(120), Duration.ofSeconds(125));
+        assertThat(h.state(CAM).reason()).isEqualTo(FailureReason.STREAM_STALLED);
+    }
+
+    @Test
     void theDeadmanIsConfigurable() {
         SupervisorSettings s = Harness.always();
         s = new SupervisorSettings(

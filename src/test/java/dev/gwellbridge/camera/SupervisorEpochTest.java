@@ -72,12 +72,12 @@ class SupervisorEpochTest {
     }
 
     @Test
-    void videoBeforeStreamingIsCountedButHasNowhereToGo() {
+    void videoBeforeTheStreamingReportIsKeptForTheMediaOutput() {
         Harness h = new Harness(Harness.always(), CAM).start();
         h.video(CAM, 10);
         assertThat(h.media.outputs).isEmpty();
         h.streams(CAM);
         h.video(CAM, 10);
-        assertThat(h.media.last().bytes.get()).isEqualTo(10);
+        assertThat(h.media.last().bytes.get()).isEqualTo(20);
     }
 }

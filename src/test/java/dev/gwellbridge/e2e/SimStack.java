@@ -4,6 +4,7 @@ import dev.gwellbridge.app.SimulatedAccount;
 import dev.gwellbridge.camera.CameraState;
 import dev.gwellbridge.camera.CameraStatus;
 import dev.gwellbridge.camera.CameraSupervisor;
+import dev.gwellbridge.camera.StreamConnector;
 import dev.gwellbridge.camera.StreamMode;
 import dev.gwellbridge.camera.SupervisorSettings;
 import dev.gwellbridge.camera.ThreadedScheduler;
@@ -70,7 +71,7 @@ public final class SimStack implements AutoCloseable {
         this.scheduler = new ThreadedScheduler();
         this.supervisor = new CameraSupervisor(
                 account,
-                connector,
+                b.connector.apply(connector),
                 media,
                 new JsonCameraStore(dataDir.resolve("cameras.json"), InstantSource.system()),
                 b.settings,
@@ -167,6 +168,7 @@ public final class SimStack implements AutoCloseable {
                 List.of());
         private UnaryOperator<SimulatorConfig.Builder> simulator = UnaryOperator.identity();
         private UnaryOperator<MediaSettings> media = UnaryOperator.identity();
+        private UnaryOperator<StreamConnector> connector = UnaryOperator.identity();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -208,6 +210,12 @@ public final class SimStack implements AutoCloseable {
         /** Adjusts the media settings (e.g. the RTSP publish base). */
         public Builder media(UnaryOperator<MediaSettings> f) {
             this.media = f;
+            return this;
+        }
+
+        /** Wraps the session connector the supervisor uses (e.g. to record when sessions open). */
+        public Builder connector(UnaryOperator<StreamConnector> f) {
+            this.connector = f;
             return this;
         }
 

@@ -18,8 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** Real ffmpeg and ffprobe for the integration tests: test streams, receivers, probes. */
-final class FfmpegTestSupport {
+/**
+ * Real ffmpeg and ffprobe for the integration tests: test streams, receivers, probes. Shared with
+ * the full-stack tests.
+ */
+public final class FfmpegTestSupport {
     static final int WIDTH = 640;
     static final int HEIGHT = 360;
     static final int FPS = 20;
@@ -89,7 +92,7 @@ final class FfmpegTestSupport {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -100,7 +103,7 @@ final class FfmpegTestSupport {
      * rtsp://127.0.0.1:<port>/<slug>} into {@code out}, and waits until it listens (seen in
      * /proc/net/tcp, so no probe connection uses up its single session).
      */
-    static Process startReceiver(int port, String slug, Path out, Path log) throws IOException {
+    public static Process startReceiver(int port, String slug, Path out, Path log) throws IOException {
         Process p = new ProcessBuilder(
                         "ffmpeg",
                         "-hide_banner",
@@ -151,7 +154,7 @@ final class FfmpegTestSupport {
     }
 
     /** ffprobe's view of the first video stream, frames counted by decoding. */
-    static Map<String, String> probe(Path file) throws IOException, InterruptedException {
+    public static Map<String, String> probe(Path file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(
                         "ffprobe",
                         "-v",
@@ -180,7 +183,7 @@ final class FfmpegTestSupport {
     }
 
     /** The segment names an HLS playlist lists (empty when it does not exist yet). */
-    static List<String> segments(Path playlist) {
+    public static List<String> segments(Path playlist) {
         try {
             if (!Files.exists(playlist)) {
                 return List.of();
