@@ -74,7 +74,8 @@ class DemoMqttIT {
                         .until(() -> cameraConfigs(ha).size() == 2);
                 List<JsonNode> configs = new ArrayList<>(cameraConfigs(ha).values());
                 for (JsonNode c : configs) {
-                    assertThat(c.get("device").get("identifiers").get(0).asText()).startsWith("wyzegw_");
+                    assertThat(c.get("device").get("identifiers").get(0).asText())
+                            .startsWith("wyzegw_");
                     assertThat(c.get("device").get("via_device").asText()).isEqualTo("wyzegw_bridge");
                     assertThat(c.get("origin").get("name").asText()).isEqualTo("wyze-gwell-bridge");
                     c.get("components").forEach(comp -> {
@@ -91,7 +92,11 @@ class DemoMqttIT {
                                     == 3);
                 }
 
-                String set = configs.get(0).get("components").get("stream").get("command_topic").asText();
+                String set = configs.get(0)
+                        .get("components")
+                        .get("stream")
+                        .get("command_topic")
+                        .asText();
                 String root = set.substring(0, set.length() - "stream/set".length());
                 await().atMost(Duration.ofSeconds(60))
                         .failFast("the demo process ended", () -> !demo.alive())
@@ -105,11 +110,12 @@ class DemoMqttIT {
                 await().atMost(WAIT).until(() -> last(ha.texts(root + "status")).equals("streaming"));
                 assertThat(last(ha.texts(root + "stream/state"))).isEqualTo("ON");
                 assertThat(ha.texts(BASE + "/bridge/availability")).containsOnly("online");
-                assertThat(demo.stderr())
-                        .contains(standard ? "127.0.0.1:1883 (localhost)" : "(options)");
+                assertThat(demo.stderr()).contains(standard ? "127.0.0.1:1883 (localhost)" : "(options)");
 
                 demo.terminate(Duration.ofSeconds(5));
-                await().atMost(WAIT).until(() -> last(ha.texts(BASE + "/bridge/availability")).equals("offline"));
+                await().atMost(WAIT)
+                        .until(() ->
+                                last(ha.texts(BASE + "/bridge/availability")).equals("offline"));
             }
         }
     }
@@ -129,7 +135,7 @@ class DemoMqttIT {
 
     private static boolean free(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
+            return s.isBound();
         } catch (IOException taken) {
             return false;
         }

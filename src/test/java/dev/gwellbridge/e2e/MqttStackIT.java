@@ -245,6 +245,20 @@ class MqttStackIT {
         await().atMost(WAIT).until(() -> fresh.has(topic(0, "quality/state"), MqttProbe.Message::retained));
         assertThat(fresh.texts(topic(0, "quality/state"))).containsExactly("sd");
         assertThat(ha.texts(topic(0, "availability"))).containsOnly("online");
+
+        // Each session end and start was announced, with the cause Node-RED flows can tell apart.
+        List<String> stopped = new ArrayList<>();
+        List<String> started = new ArrayList<>();
+        for (String t : ha.texts(topic(0, "event"))) {
+            JsonNode e = JSON.readTree(t);
+            switch (e.get("event_type").asText()) {
+                case "stream_stopped" -> stopped.add(e.get("cause").asText());
+                case "stream_started" -> started.add(e.get("transport").asText());
+                default -> {}
+            }
+        }
+        assertThat(stopped).containsExactly("stopped", "restart", "quality");
+        assertThat(started).containsExactly("lan", "lan", "lan");
     }
 
     @Test
