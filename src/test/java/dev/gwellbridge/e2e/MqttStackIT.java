@@ -15,6 +15,7 @@ import dev.gwellbridge.mqtt.Mosquitto;
 import dev.gwellbridge.mqtt.MqttBridge;
 import dev.gwellbridge.mqtt.MqttProbe;
 import dev.gwellbridge.sim.SimCameraHandle;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -201,14 +202,18 @@ class MqttStackIT {
         // The switch lists the bridge's and the camera's availability: both stay online.
         assertThat(ha.texts(BASE + "/bridge/availability")).containsOnly("online");
         assertThat(ha.texts(topic(0, "availability"))).containsOnly("online");
+        await().atMost(WAIT).until(() -> streamingCount(ha) == 0);
 
+        // Command topics also take the MAC in place of the slug.
         int before = cam.streamsStarted();
-        ha.publish(topic(0, "stream/set"), "ON", false);
+        String mac = StackMqtt.state(stack, 0).id().mac();
+        ha.publish(BASE + "/" + mac + "/stream/set", "ON", false);
         await().atMost(WAIT)
                 .until(() -> last(ha.texts(topic(0, "status"))).equals("streaming")
                         && cam.streaming()
                         && cam.streamsStarted() > before);
         assertThat(last(ha.texts(topic(0, "stream/state")))).isEqualTo("ON");
+        await().atMost(WAIT).until(() -> streamingCount(ha) == 1);
         Instant on = Instant.now();
 
         // The gate allows one start or restart per window; wait it out instead of racing it.
@@ -259,6 +264,36 @@ class MqttStackIT {
         }
         assertThat(stopped).containsExactly("stopped", "restart", "quality");
         assertThat(started).containsExactly("lan", "lan", "lan");
+    }
+
+    private static int streamingCount(MqttProbe ha) throws Exception {
+        String state = last(ha.texts(BASE + "/bridge/state"));
+        return state.isEmpty()
+                ? -1
+                : JSON.readTree(state).get("cameras").get("streaming").asInt();
+    }
+
+    @Test
+    void streamingStatsCarryTheRealBitrateAndFrameRate() throws Exception {
+        MqttProbe ha = probe(topic(0, "stats"));
+        // Stats are republished every second here; wait for a sample taken with video flowing.
+        await().atMost(WAIT).until(() -> last(ha.texts(topic(0, "stats"))), MqttStackIT::videoFlowing);
+        JsonNode st = JSON.readTree(last(ha.texts(topic(0, "stats"))));
+        // The simulator sends 1280x720 at 20 fps and about 1 Mbit/s.
+        assertThat(st.get("fps").asDouble()).isBetween(5.0, 30.0);
+        assertThat(st.get("bitrate_kbps").asDouble()).isBetween(100.0, 5000.0);
+    }
+
+    private static boolean videoFlowing(String stats) {
+        try {
+            JsonNode st = JSON.readTree(stats);
+            return st != null
+                    && st.get("bitrate_kbps").asDouble() > 100
+                    && st.get("fps").asDouble() > 10
+                    && st.hasNonNull("stream_since");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
