@@ -7,6 +7,7 @@ import dev.gwellbridge.camera.CameraState;
 import dev.gwellbridge.camera.CameraStatus;
 import dev.gwellbridge.camera.StreamMode;
 import dev.gwellbridge.camera.SupervisorSettings;
+import dev.gwellbridge.mqtt.ItBridges;
 import dev.gwellbridge.mqtt.MqttBridge;
 import dev.gwellbridge.mqtt.MqttSettings;
 import dev.gwellbridge.mqtt.MqttTimings;
@@ -29,17 +30,7 @@ import java.util.function.UnaryOperator;
  */
 final class StackMqtt {
     /** The design's behaviour with shorter delays (birth wait, coalescing, reconnect, keep-alive). */
-    static final MqttTimings FAST = new MqttTimings(
-            Duration.ofMillis(200),
-            Duration.ofMillis(500),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(5),
-            Duration.ofMillis(300),
-            Duration.ofMillis(500),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(5));
+    static final MqttTimings FAST = ItBridges.FAST;
 
     /** Always streaming, a short stagger and a short deadman, so a vanished camera is noticed quickly. */
     static final SupervisorSettings SUPERVISOR = new SupervisorSettings(
