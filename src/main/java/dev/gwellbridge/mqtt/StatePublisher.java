@@ -174,11 +174,20 @@ final class StatePublisher {
         cleanupStale();
     }
 
-    /** The periodic stats of streaming cameras. */
+    /**
+     * The periodic stats of streaming cameras, with the live figures read from the cameras now: the
+     * supervisor refreshes bitrate and frame rate every few seconds but tells listeners about a
+     * change of figures alone only rarely, so the last notified state would repeat stale numbers
+     * (zero for the first half minute of a stream).
+     */
     void publishStreamingStats() {
         for (CameraState s : cameras.values()) {
             if (s.status() == CameraStatus.STREAMING) {
-                outbox.send(states.stats(s));
+                CameraState live = control.find(s.id().deviceId())
+                        .filter(c ->
+                                c.status() == CameraStatus.STREAMING && c.slug().equals(s.slug()))
+                        .orElse(s);
+                outbox.send(states.stats(live));
             }
         }
     }

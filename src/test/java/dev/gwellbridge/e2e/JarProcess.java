@@ -100,6 +100,14 @@ public final class JarProcess implements AutoCloseable {
         return took;
     }
 
+    /** Sends SIGKILL (a crash, or a stop that ran out of time) and waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                .as("exited after SIGKILL")
+                .isTrue();
+    }
+
     /** The last lines of a text, for failure messages. */
     public static String tail(String text) {
         List<String> lines = text.lines().toList();

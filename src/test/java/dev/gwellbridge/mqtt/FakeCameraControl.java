@@ -79,6 +79,14 @@ public final class FakeCameraControl implements CameraControl {
         listeners.forEach(l -> l.onState(s));
     }
 
+    /**
+     * Replaces a camera's state without telling the listeners, as the supervisor refreshes live
+     * figures between notifications.
+     */
+    public void refreshQuietly(CameraState s) {
+        states.put(s.id(), s);
+    }
+
     public void emit(CameraId id, CameraEvent e) {
         listeners.forEach(l -> l.onEvent(id, e));
     }

@@ -30,6 +30,23 @@ final class FakeStates {
                 s.updatedAt());
     }
 
+    static CameraState withStats(CameraState s, CameraStats stats) {
+        return new CameraState(
+                s.info(),
+                s.slug(),
+                s.status(),
+                s.reason(),
+                s.message(),
+                s.streamOn(),
+                s.available(),
+                s.enabled(),
+                s.quality(),
+                s.mode(),
+                s.transport(),
+                stats,
+                s.updatedAt());
+    }
+
     static CameraState withMessage(CameraState s, String message) {
         return new CameraState(
                 s.info(),

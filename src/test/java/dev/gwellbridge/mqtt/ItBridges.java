@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds real bridges (Paho, own thread) with short delays for the integration tests. */
-final class ItBridges {
+public final class ItBridges {
     /** The design's behaviour with delays cut so a test class runs in seconds. */
-    static final MqttTimings FAST = new MqttTimings(
+    public static final MqttTimings FAST = new MqttTimings(
             Duration.ofMillis(200),
             Duration.ofMillis(500),
             Duration.ofSeconds(1),

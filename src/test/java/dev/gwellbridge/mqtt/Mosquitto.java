@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Assumptions;
  * persistence (so a restart forgets retained messages, like a broker without persistence), log to a
  * file in the test's folder.
  */
-final class Mosquitto implements AutoCloseable {
-    static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+public final class Mosquitto implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
     private final Path dir;
     private final int port;
@@ -31,14 +31,22 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Starts a broker on a free port; skips the test when mosquitto is not installed. */
-    static Mosquitto start(Path dir) {
+    public static Mosquitto start(Path dir) {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "mosquitto is not installed");
         Mosquitto m = new Mosquitto(dir, freePort());
         m.start();
         return m;
     }
 
-    static int freePort() {
+    /** Starts a broker on a given port (e.g. the standard 1883 a local bridge probes for). */
+    public static Mosquitto startOn(Path dir, int port) {
+        Assumptions.assumeTrue(Files.isExecutable(BINARY), "mosquitto is not installed");
+        Mosquitto m = new Mosquitto(dir, port);
+        m.start();
+        return m;
+    }
+
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -46,13 +54,14 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** (Re)starts the broker on the same port and waits until it accepts connections. */
-    void start() {
+    public void start() {
         try {
+            Files.createDirectories(dir);
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(
                     conf,
@@ -88,7 +97,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Stops the broker (SIGTERM) and waits for it to exit. */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }

@@ -10,6 +10,7 @@ import dev.gwellbridge.camera.CameraEvent;
 import dev.gwellbridge.camera.CameraId;
 import dev.gwellbridge.camera.CameraInfo;
 import dev.gwellbridge.camera.CameraState;
+import dev.gwellbridge.camera.CameraStats;
 import dev.gwellbridge.camera.CameraStatus;
 import dev.gwellbridge.camera.CloudStatus;
 import dev.gwellbridge.camera.CommandResult;
@@ -176,6 +177,28 @@ class MqttBridgeTest {
         assertThat(port.published("wyzegw/front_door/stats")).hasSize(2);
         assertThat(json(last("wyzegw/front_door/stats")).get("stream_since").asText())
                 .isEqualTo("2026-01-02T03:04:35Z");
+    }
+
+    @Test
+    void periodicStatsCarryTheLiveFiguresNotTheLastNotifiedOnes() {
+        connected();
+        port.deliver("wyzegw/front_door/stream/set", "ON", false);
+        sched.runDue();
+        CameraState streaming = cams.state(CAM);
+        assertThat(streaming.status()).isEqualTo(CameraStatus.STREAMING);
+        assertThat(json(last("wyzegw/front_door/stats")).get("bitrate_kbps").asDouble())
+                .isEqualTo(1000.0);
+
+        CameraStats live =
+                new CameraStats(12.5, 1512.34, 0, 0.2, streaming.stats().streamSince(), 3_000_000, 0, 2);
+        cams.refreshQuietly(FakeStates.withStats(streaming, live));
+        port.clear();
+        sched.advance(Duration.ofSeconds(30));
+
+        JsonNode stats = json(last("wyzegw/front_door/stats"));
+        assertThat(stats.get("bitrate_kbps").asDouble()).isEqualTo(1512.3);
+        assertThat(stats.get("fps").asDouble()).isEqualTo(12.5);
+        assertThat(stats.get("clients").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -17,10 +17,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * A separate Paho client that plays Home Assistant / Node-RED in integration tests: it records
  * every message it receives and publishes commands.
  */
-final class MqttProbe implements AutoCloseable {
+public final class MqttProbe implements AutoCloseable {
 
     /** A received message. */
-    static final class Message {
+    public static final class Message {
         private final String topic;
         private final byte[] payload;
         private final boolean retained;
@@ -31,19 +31,19 @@ final class MqttProbe implements AutoCloseable {
             this.retained = retained;
         }
 
-        String topic() {
+        public String topic() {
             return topic;
         }
 
-        byte[] payload() {
+        public byte[] payload() {
             return payload.clone();
         }
 
-        boolean retained() {
+        public boolean retained() {
             return retained;
         }
 
-        String text() {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
     }
@@ -51,7 +51,7 @@ final class MqttProbe implements AutoCloseable {
     private final MqttClient client;
     private final List<Message> messages = new CopyOnWriteArrayList<>();
 
-    MqttProbe(int port) throws MqttException {
+    public MqttProbe(int port) throws MqttException {
         client = new MqttClient(
                 "tcp://127.0.0.1:" + port,
                 "probe-" + UUID.randomUUID().toString().substring(0, 8),
@@ -74,31 +74,31 @@ final class MqttProbe implements AutoCloseable {
         client.connect(o);
     }
 
-    MqttProbe subscribe(String... filters) throws MqttException {
+    public MqttProbe subscribe(String... filters) throws MqttException {
         int[] qos = new int[filters.length];
         java.util.Arrays.fill(qos, 1);
         client.subscribe(filters, qos);
         return this;
     }
 
-    void publish(String topic, String payload, boolean retained) throws MqttException {
+    public void publish(String topic, String payload, boolean retained) throws MqttException {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, retained);
     }
 
-    List<Message> messages() {
+    public List<Message> messages() {
         return List.copyOf(messages);
     }
 
-    List<Message> on(String topic) {
+    public List<Message> on(String topic) {
         return messages.stream().filter(m -> m.topic().equals(topic)).toList();
     }
 
     /** The texts received on a topic, in order. */
-    List<String> texts(String topic) {
+    public List<String> texts(String topic) {
         return on(topic).stream().map(Message::text).toList();
     }
 
-    boolean has(String topic, Predicate<Message> p) {
+    public boolean has(String topic, Predicate<Message> p) {
         return on(topic).stream().anyMatch(p);
     }
 

@@ -15,12 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (reset, no DISCONNECT packet) the way a crash or a pulled cable would, and watch the broker fire
  * the last will.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptLoop, "tcp-proxy-accept");
@@ -28,7 +28,7 @@ final class TcpProxy implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -69,7 +69,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Stops accepting and resets every relayed connection (RST, no FIN). */
-    void kill() {
+    public void kill() {
         try {
             server.close();
         } catch (IOException ignored) {
