@@ -12,6 +12,7 @@ import dev.gwellbridge.app.TestBridge;
 import dev.gwellbridge.camera.CameraId;
 import dev.gwellbridge.camera.CameraState;
 import dev.gwellbridge.camera.CameraStatus;
+import dev.gwellbridge.camera.FailureReason;
 import dev.gwellbridge.camera.Quality;
 import dev.gwellbridge.camera.StreamMode;
 import dev.gwellbridge.cloud.FakeDevice;
@@ -26,6 +27,7 @@ import dev.gwellbridge.sim.SimMode;
 import dev.gwellbridge.sim.Simulator;
 import dev.gwellbridge.sim.SimulatorConfig;
 import dev.gwellbridge.sim.SimulatorHandle;
+import dev.gwellbridge.sim.ViolationKind;
 import dev.gwellbridge.web.HeadlessChromium;
 import dev.gwellbridge.web.IngressProxy;
 import dev.gwellbridge.web.SseReader;
@@ -75,6 +77,12 @@ class IngressStackIT {
     private static final Path FFMPEG = Path.of("/usr/bin/ffmpeg");
     private static final long SEED = 8;
     private static final Path SCREENSHOT = Path.of("target", "ingress-stack.png");
+    private static final String WRONG_PASSWORD = "Wr0ng-stack-pw-4471";
+    /** On the account but unknown to the P2P server, which refuses its credential. */
+    private static final String GHOST_ID = "GW_GC1_0A0B0C0D0E0F";
+
+    private static final String GHOST_TOKEN = FakeWyzeCloud.marsToken(77);
+    private static final String GHOST_SLUG = "ghost_porch";
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -113,15 +121,19 @@ class IngressStackIT {
                 .cacheDir(dataDir.resolve("sim-cache"))
                 .build());
         cloud = new FakeWyzeCloud(InstantSource.system());
-        cloud.devices = sim.cameraInfos().stream()
-                .map(c -> new FakeDevice(
-                        c.deviceId(),
-                        CameraId.of(c.deviceId()).modelId(),
-                        c.name(),
-                        "127.0.0.1",
-                        c.accessId(),
-                        c.accessToken()))
-                .toList();
+        List<FakeDevice> devices = new ArrayList<>();
+        for (SimCameraInfo c : sim.cameraInfos()) {
+            devices.add(new FakeDevice(
+                    c.deviceId(),
+                    CameraId.of(c.deviceId()).modelId(),
+                    c.name(),
+                    "127.0.0.1",
+                    c.accessId(),
+                    c.accessToken()));
+        }
+        devices.add(new FakeDevice(
+                GHOST_ID, "GW_GC1", "Ghost Porch", "127.0.0.1", FakeWyzeCloud.accessId(GHOST_ID), GHOST_TOKEN));
+        cloud.devices = List.copyOf(devices);
         cloudServer = new FakeWyzeServer(cloud);
 
         URI wyze = cloudServer.baseUrl();
@@ -219,20 +231,24 @@ class IngressStackIT {
 
         // The supervisor is still backing off after "no account"; only the refresh on save brings
         // the cameras this early.
-        await().atMost(Duration.ofSeconds(15)).until(() -> cards().size() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> cards().size() == 3);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> statuses().equals(List.of("streaming", "streaming")));
+                .until(() -> text(card(slug(0)) + " .status").equals("streaming")
+                        && text(card(slug(1)) + " .status").equals("streaming"));
         assertThat(js("return window.__notReloaded;")).isEqualTo("yes");
         assertThat(text("#bridge-cloud")).startsWith("ok");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> text("#bridge-cameras").equals("2 total, 2 online, 2 streaming, 0 in error"));
+                .until(() -> text("#bridge-cameras").startsWith("3 total, ")
+                        && text("#bridge-cameras").contains(", 2 streaming, "));
         assertThat(cloud.calls(FakeWyzeCloud.LOGIN)).isEqualTo(1);
         assertThat(cloud.marsDevices())
-                .containsExactlyInAnyOrderElementsOf(
+                .containsAll(
                         sim.cameraInfos().stream().map(SimCameraInfo::deviceId).toList());
         assertThat(cloud.violations()).isEmpty();
-        assertThat(sim.violations().all()).isEmpty();
+        // Only the camera the P2P server does not know is refused; the real ones pass every check.
+        assertThat(sim.violations().all())
+                .allSatisfy(v -> assertThat(v.kind()).isEqualTo(ViolationKind.CERTIFY_UNKNOWN_ACCOUNT));
     }
 
     @Test
@@ -342,6 +358,37 @@ class IngressStackIT {
 
     @Test
     @Order(7)
+    void aWrongPasswordIsRefusedWithTheExactReasonWhileTheCamerasCarryOn() {
+        type("password", WRONG_PASSWORD);
+        driver.findElement(By.id("cred-save")).click();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> text("#cred-result").startsWith("bad_credentials: "));
+        assertThat(text("#cred-result")).doesNotContain(WRONG_PASSWORD);
+        assertThat(text("#cred-password-state")).isEqualTo("set");
+        assertThat(cloud.calls(FakeWyzeCloud.LOGIN)).isEqualTo(2);
+        assertThat(text(card(slug(0)) + " .status")).isEqualTo("streaming");
+        assertThat(bridge.cameras().find(slug(0)).orElseThrow().status()).isEqualTo(CameraStatus.STREAMING);
+    }
+
+    @Test
+    @Order(8)
+    void aCameraTheServerRefusesShowsWhyInPlainWords() {
+        String card = card(GHOST_SLUG);
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> List.of("backoff", "error").contains(text(card + " .status")));
+        System.out.println("Refused camera: " + text(card + " .status") + " - " + text(card + " .message"));
+        assertThat(text(card + " .name")).isEqualTo("Ghost Porch");
+        assertThat(text(card + " .message")).startsWith(FailureReason.AUTH.message());
+        assertThat(text(card + " [data-field='transport']")).isEqualTo("none");
+        // Recent events (rendered text collapses the double spaces between the columns).
+        assertThat(text("#events")).contains(slug(0) + " stream_started", slug(1) + " stream_stopped");
+        assertThat(bridge.cameras().find(GHOST_SLUG).orElseThrow().failure()).contains(FailureReason.AUTH);
+    }
+
+    @Test
+    @Order(9)
     void writesAScreenshotAndNoSecretAppearsAnywhere() throws Exception {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.createDirectories(SCREENSHOT.getParent());
@@ -368,27 +415,32 @@ class IngressStackIT {
                 .anySatisfy(
                         l -> assertThat(l).contains("test-admin (8f1c0ffee)").contains("submitted Wyze credentials"))
                 .noneSatisfy(l -> assertThat(l).containsAnyOf(secretArray()));
+        // The refused login of the wrong password is the one error answer the page was meant to get.
         List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
+                .filter(m -> !m.contains(
+                        "/api/credentials - Failed to load resource: the server responded with a status" + " of 409"))
                 .toList();
         assertThat(console).isEmpty();
         System.out.println("Screenshot of the page on the real stack: " + SCREENSHOT.toAbsolutePath() + " ("
-                + Files.size(SCREENSHOT) + " bytes); cards " + statuses() + "; log lines checked "
+                + Files.size(SCREENSHOT) + " bytes); cards " + statuses() + " (" + text(card(GHOST_SLUG) + " .message")
+                + "); log lines checked "
                 + logLines().size());
     }
 
     /** The test password, the API key and its id, the cloud's tokens and the P2P access tokens. */
     private List<String> secrets() {
-        List<String> all =
-                new ArrayList<>(List.of(FakeWyzeCloud.PASSWORD, FakeWyzeCloud.API_KEY, FakeWyzeCloud.KEY_ID));
+        List<String> all = new ArrayList<>(
+                List.of(FakeWyzeCloud.PASSWORD, WRONG_PASSWORD, FakeWyzeCloud.API_KEY, FakeWyzeCloud.KEY_ID));
         all.addAll(cloud.issuedTokens());
+        all.add(GHOST_TOKEN);
         for (SimCameraInfo c : sim.cameraInfos()) {
             all.add(c.accessToken());
             // Both halves of the token travel separately on the wire; neither may be shown.
             all.add(c.accessToken().substring(0, 128));
         }
-        assertThat(all).hasSizeGreaterThan(3 + 2);
+        assertThat(all).hasSizeGreaterThan(4 + 2);
         return all;
     }
 
