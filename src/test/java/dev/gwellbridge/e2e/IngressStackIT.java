@@ -45,7 +45,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,10 +58,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.slf4j.LoggerFactory;
@@ -436,7 +437,10 @@ class IngressStackIT {
     @Test
     @Order(10)
     void writesAScreenshotAndNoSecretAppearsAnywhere() throws Exception {
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        // The whole page, not just the window: bridge panel, account, live view, cards and diagnostics.
+        Map<String, Object> shot = ((ChromiumDriver) driver)
+                .executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, png);
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
