@@ -42,6 +42,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -215,7 +216,7 @@ class IngressStackIT {
 
     @Test
     @Order(2)
-    void savingTheAccountOnThePageBringsTheCamerasToStreamingWithoutReload() {
+    void savingTheAccountOnThePageBringsTheCamerasToStreamingWithoutReload() throws Exception {
         js("window.__notReloaded = 'yes';");
         type("email", FakeWyzeCloud.EMAIL);
         type("password", FakeWyzeCloud.PASSWORD);
@@ -246,6 +247,12 @@ class IngressStackIT {
                 .until(() -> text("#bridge-cameras").startsWith("3 total, ")
                         && text("#bridge-cameras").contains(", 2 streaming, "));
         assertThat(cloud.calls(FakeWyzeCloud.LOGIN)).isEqualTo(1);
+        Path saved = dataDir.resolve(WyzeCloud.ACCOUNT_FILE);
+        assertThat(saved).exists();
+        if (saved.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)))
+                    .isEqualTo("rw-------");
+        }
         assertThat(cloud.marsDevices())
                 .containsAll(
                         sim.cameraInfos().stream().map(SimCameraInfo::deviceId).toList());
@@ -344,9 +351,15 @@ class IngressStackIT {
 
     @Test
     @Order(6)
-    void stopTurnsTheCameraIdleLive() {
+    void restartReconnectsAndStopTurnsTheCameraIdleLive() {
         js("window.__notReloaded = 'still';");
         String slug = slug(1);
+
+        driver.findElement(By.cssSelector(card(slug) + " button.restart")).click();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> text(card(slug) + " [data-field='reconnects']").equals("1")
+                        && text(card(slug) + " .status").equals("streaming"));
 
         driver.findElement(By.cssSelector(card(slug) + " button.stop")).click();
 
