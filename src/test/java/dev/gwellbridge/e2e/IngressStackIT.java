@@ -383,6 +383,9 @@ class IngressStackIT {
         assertThat(text("#cred-result")).doesNotContain(WRONG_PASSWORD);
         assertThat(text("#cred-password-state")).isEqualTo("set");
         assertThat(cloud.calls(FakeWyzeCloud.LOGIN)).isEqualTo(2);
+        // The typo says nothing about the stored account, which stays signed in.
+        assertThat(text("#account-auth")).startsWith("Wyze login: ok");
+        await().atMost(Duration.ofSeconds(10)).until(() -> text("#bridge-cloud").startsWith("ok: "));
         assertThat(text(card(slug(0)) + " .status")).isEqualTo("streaming");
         assertThat(bridge.cameras().find(slug(0)).orElseThrow().status()).isEqualTo(CameraStatus.STREAMING);
     }
@@ -492,18 +495,21 @@ class IngressStackIT {
                 + logLines().size());
     }
 
-    /** The test password, the API key and its id, the cloud's tokens and the P2P access tokens. */
+    /** The test passwords (and their login hashes), the API key and its id, the cloud's and the P2P tokens. */
     private List<String> secrets() {
         List<String> all = new ArrayList<>(
                 List.of(FakeWyzeCloud.PASSWORD, WRONG_PASSWORD, FakeWyzeCloud.API_KEY, FakeWyzeCloud.KEY_ID));
         all.addAll(cloud.issuedTokens());
+        // The login sends the password as a triple MD5, which is as good as the password.
+        all.add(FakeWyzeCloud.tripleMd5(FakeWyzeCloud.PASSWORD));
+        all.add(FakeWyzeCloud.tripleMd5(WRONG_PASSWORD));
         all.add(GHOST_TOKEN);
         for (SimCameraInfo c : sim.cameraInfos()) {
             all.add(c.accessToken());
             // Both halves of the token travel separately on the wire; neither may be shown.
             all.add(c.accessToken().substring(0, 128));
         }
-        assertThat(all).hasSizeGreaterThan(4 + 2);
+        assertThat(all).hasSizeGreaterThan(4 + 2 + 2);
         return all;
     }
 
