@@ -30,24 +30,29 @@ export function snippets(cam) {
   ];
 }
 
-/** Topics and example payloads for Node-RED users. */
+/** Topics and example payloads for Node-RED users (the topic tree of the MQTT contract). */
 export function topicList(baseTopic, slugs) {
   const b = baseTopic || 'wyzegw';
   const lines = [
-    b + '/bridge/availability              online | offline (retained)',
-    b + '/bridge/state                     {"version":…,"cameras":{"streaming":…}} (retained)',
-    b + '/bridge/request/refresh_cameras   publish anything; answer on ' + b + '/bridge/response/refresh_cameras',
-    b + '/bridge/request/announce          publish anything',
+    b + '/bridge/availability                online | offline (retained)',
+    b + '/bridge/state                       {"version":…,"handshake_queue":0,"cloud":{"auth":"ok",…},"cameras":{"streaming":…}} (retained)',
+    b + '/bridge/event                       {"event_type":"camera_added",…}',
+    b + '/bridge/request/<action>            refresh_cameras | announce | start_all | stop_all | restart_streams | health_check',
+    '                                           payload: anything, or {"transaction":"42"}',
+    b + '/bridge/response/<action>           {"status":"ok","transaction":"42","data":{…}}',
   ];
   for (const slug of (slugs.length ? slugs : ['<camera>'])) {
+    const c = b + '/' + slug + '/';
     lines.push('');
-    lines.push(b + '/' + slug + '/availability   online | offline');
-    lines.push(b + '/' + slug + '/status         idle | starting | streaming | reconnecting | backoff | error | offline | disabled');
-    lines.push(b + '/' + slug + '/stream/set     ON | OFF            (state on ' + b + '/' + slug + '/stream/state)');
-    lines.push(b + '/' + slug + '/quality/set    hd | sd');
-    lines.push(b + '/' + slug + '/restart/set    anything');
-    lines.push(b + '/' + slug + '/snapshot/set   anything (wake: also start the camera)');
-    lines.push(b + '/' + slug + '/event          {"event_type":"stream_started","ts":"…"}');
+    lines.push(c + 'availability   online | offline (retained)');
+    lines.push(c + 'status         idle | starting | streaming | reconnecting | backoff | error | offline | disabled (retained)');
+    lines.push(c + 'stream/set     ON | OFF            (state on ' + c + 'stream/state)');
+    lines.push(c + 'quality/set    hd | sd             (state on ' + c + 'quality/state)');
+    lines.push(c + 'restart/set    anything; "force" also restarts during backoff');
+    lines.push(c + 'snapshot/set   anything; "wake" also starts an idle camera (JPEG on ' + c + 'snapshot)');
+    lines.push(c + 'info           {"model":…,"firmware":…,"lan_ip":…,"transport":…,"rtsp_url":…} (retained)');
+    lines.push(c + 'stats          {"fps":20,"bitrate_kbps":…,"last_frame_age_s":…,"reconnects":0} (every 30 s)');
+    lines.push(c + 'event          {"event_type":"stream_started","ts":"…"}');
   }
   return lines.join('\n');
 }

@@ -69,12 +69,26 @@ final class LoginGate {
     }
 
     synchronized void failure(CloudException e) {
+        failure(e, true);
+    }
+
+    /**
+     * A failed login spaces out the next one; it pauses automatic logins only when it failed with the
+     * credentials automatic logins use.
+     *
+     * @param inForce false for a test of other credentials (a typo on the page says nothing about the
+     *     stored ones)
+     */
+    synchronized void failure(CloudException e, boolean inForce) {
         failures++;
         Duration gap = Etiquette.jittered(MIN_GAP, failures, random);
         if (e.reason() == CloudReason.TOO_MANY_ATTEMPTS && gap.compareTo(LOCKOUT_GAP) < 0) {
             gap = LOCKOUT_GAP;
         }
         notBefore = clock.instant().plus(gap);
+        if (!inForce) {
+            return;
+        }
         lastFailure = e;
         if (e.reason().suspendsAutomaticLogin()) {
             suspendedBy = e;

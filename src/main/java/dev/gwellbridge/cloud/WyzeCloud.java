@@ -229,10 +229,12 @@ public final class WyzeCloud implements CredentialSource, AccountPort {
         try {
             LoginCredentials merged = accounts.pageMerged(input);
             boolean adopt = !accounts.optionsComplete();
+            // A failed test of other credentials leaves the account in force, and its status, alone.
+            boolean inForce = sameLogin(merged, accounts.active());
             try {
-                session.login(merged, false, adopt);
+                session.login(merged, false, adopt, inForce);
             } catch (CloudException e) {
-                if (adopt) {
+                if (adopt && inForce) {
                     failed(e);
                 }
                 return CommandResult.refused(e.reason().code(), e.getMessage());
@@ -269,6 +271,14 @@ public final class WyzeCloud implements CredentialSource, AccountPort {
         }
         auth = code;
         authMessage = e.getMessage();
+    }
+
+    private static boolean sameLogin(LoginCredentials a, LoginCredentials b) {
+        return a.email().equalsIgnoreCase(b.email())
+                && a.passwordHash().equals(b.passwordHash())
+                && a.apiId().equals(b.apiId())
+                && a.apiKey().equals(b.apiKey())
+                && a.totpKey().equals(b.totpKey());
     }
 
     private static List<String> ids(List<CameraInfo> list) {

@@ -127,6 +127,17 @@ final class WyzeSession {
      * @param adopt whether the new tokens become the session (false for a test of other credentials)
      */
     Tokens login(LoginCredentials credentials, boolean automatic, boolean adopt) throws CloudException {
+        return login(credentials, automatic, adopt, true);
+    }
+
+    /**
+     * One login, as {@link #login(LoginCredentials, boolean, boolean)}.
+     *
+     * @param inForce whether these are the credentials automatic logins use; a failure of other ones
+     *     spaces out logins but does not pause the automatic ones
+     */
+    Tokens login(LoginCredentials credentials, boolean automatic, boolean adopt, boolean inForce)
+            throws CloudException {
         credentials.validate();
         etiquette.checkAllowed();
         gate.check(automatic);
@@ -148,7 +159,7 @@ final class WyzeSession {
             saveGate();
             return tokens;
         } catch (CloudException e) {
-            gate.failure(e);
+            gate.failure(e, inForce);
             saveGate();
             throw e;
         }

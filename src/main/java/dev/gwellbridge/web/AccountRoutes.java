@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * {@code api/account} and {@code api/credentials}: which account fields are stored (never their
  * values) and "Test and save". Submitted secrets are registered with {@link Secrets} before anything
  * else happens, so no later log line or answer can carry them; the log names the Home Assistant user
- * and the fields, never values.
+ * and the fields, never values. Accepted credentials trigger a camera-list refresh, so the cameras
+ * of a newly saved account appear without waiting for the supervisor's next retry.
  */
 final class AccountRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AccountRoutes.class);
@@ -58,12 +59,33 @@ final class AccountRoutes {
                 "Page: Wyze credentials from {} {}",
                 user,
                 r.ok() ? "were accepted and saved" : "were refused (" + r.reason() + ")");
+        if (r.ok()) {
+            refreshCameras();
+        }
         changed.run();
         ObjectNode out = Views.result(r);
         CloudStatus status = backend.account().status();
         out.set("backoff_until", Json.instant(status.backoffUntil()));
         out.set("account", view());
         Json.send(ctx, r.ok() ? 200 : 409, out);
+    }
+
+    /**
+     * A newly working account may list cameras the supervisor has not seen (it may still be waiting
+     * out the backoff after "no account configured"), so the list is re-read at once.
+     */
+    private void refreshCameras() {
+        try {
+            var unused = backend.cameras().refreshCameras().whenComplete((result, error) -> {
+                if (error != null) {
+                    LOG.warn("Refreshing the camera list after saving the account failed: {}", error.toString());
+                } else if (result != null) {
+                    LOG.info("Camera list after saving the account: {}", result.message());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Refreshing the camera list after saving the account failed: {}", e.toString());
+        }
     }
 
     private ObjectNode view() {

@@ -7,6 +7,7 @@ import dev.gwellbridge.camera.CameraId;
 import dev.gwellbridge.camera.CameraListener;
 import dev.gwellbridge.camera.CameraState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * work; everything that writes to a stream runs on the single {@code web-events} thread, so a new
  * subscriber's first full picture and the updates that follow can never overtake each other.
  * Camera states and snapshot notices are coalesced per camera (the newest wins); events are queued
- * up to a bound and counted when dropped.
+ * up to a bound and counted when dropped. The supervisor notifies changes of live figures alone
+ * (frame rate, last frame age) only every half minute, which suits MQTT but leaves a card stale, so
+ * the feed also re-reads the cameras every {@value #FIGURES_PERIOD_MS} ms and sends those whose
+ * figures moved.
  *
  * <p>Event names: {@code cameras} (full list, sent first), {@code camera}, {@code removed}, {@code
  * event}, {@code snapshot}, {@code bridge}, {@code account}.
@@ -40,6 +44,7 @@ final class EventHub implements CameraListener, AutoCloseable {
     private static final int MAX_QUEUED_EVENTS = 500;
     private static final long STATUS_PERIOD_MS = 2_000;
     private static final long PING_PERIOD_MS = 15_000;
+    private static final long FIGURES_PERIOD_MS = 5_000;
 
     /** One open stream. Called only on the {@code web-events} thread. */
     interface Sink {
@@ -61,6 +66,9 @@ final class EventHub implements CameraListener, AutoCloseable {
     private final AtomicLong droppedEvents = new AtomicLong();
     private final AtomicLong snapshotSerial = new AtomicLong();
     private final List<Sink> sinks = new ArrayList<>();
+    /** The state each camera was last sent with; only touched on the {@code web-events} thread. */
+    private final Map<CameraId, CameraState> sent = new HashMap<>();
+
     private final List<ScheduledFuture<?>> periodic = new CopyOnWriteArrayList<>();
     private final AtomicInteger sinkCount = new AtomicInteger();
     private String lastBridge = "";
@@ -82,6 +90,13 @@ final class EventHub implements CameraListener, AutoCloseable {
                 this::statusTick, STATUS_PERIOD_MS, STATUS_PERIOD_MS, TimeUnit.MILLISECONDS));
         periodic.add(
                 executor.scheduleWithFixedDelay(this::ping, PING_PERIOD_MS, PING_PERIOD_MS, TimeUnit.MILLISECONDS));
+        periodic.add(executor.scheduleWithFixedDelay(
+                this::figuresTick, FIGURES_PERIOD_MS, FIGURES_PERIOD_MS, TimeUnit.MILLISECONDS));
+    }
+
+    /** Sends the cameras whose live figures changed since they were last sent (also done periodically). */
+    void pushLiveFigures() {
+        submit(this::figuresTick);
     }
 
     /** Adds a stream; it first receives the bridge, the account and every camera. */
@@ -154,6 +169,7 @@ final class EventHub implements CameraListener, AutoCloseable {
     public void onRemoved(CameraId id, String slug) {
         pendingStates.remove(id);
         submit(() -> {
+            sent.remove(id);
             ObjectNode n = Json.object();
             n.put("id", id.deviceId());
             n.put("slug", slug);
@@ -180,10 +196,35 @@ final class EventHub implements CameraListener, AutoCloseable {
     private void flushStates() {
         for (CameraId id : List.copyOf(pendingStates.keySet())) {
             CameraState s = pendingStates.remove(id);
-            if (s != null) {
-                broadcast("camera", Json.write(Views.camera(backend, s)));
+            CameraState last = sent.get(id);
+            // The figures tick may already have sent a newer state read from the supervisor.
+            if (s != null && (last == null || !s.updatedAt().isBefore(last.updatedAt()))) {
+                sendCamera(s);
             }
         }
+    }
+
+    private void figuresTick() {
+        if (sinks.isEmpty()) {
+            return;
+        }
+        try {
+            for (CameraState s : backend.cameras().cameras()) {
+                CameraState last = sent.get(s.id());
+                if (last != null
+                        && !s.stats().equals(last.stats())
+                        && !s.updatedAt().isBefore(last.updatedAt())) {
+                    sendCamera(s);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Could not read the cameras' live figures for the page: {}", e.toString());
+        }
+    }
+
+    private void sendCamera(CameraState s) {
+        sent.put(s.id(), s);
+        broadcast("camera", Json.write(Views.camera(backend, s)));
     }
 
     private void flushSnapshots() {
@@ -266,6 +307,7 @@ final class EventHub implements CameraListener, AutoCloseable {
     private ArrayNode camerasView() {
         ArrayNode arr = Json.array();
         for (CameraState s : backend.cameras().cameras()) {
+            sent.put(s.id(), s);
             arr.add(Views.camera(backend, s));
         }
         return arr;

@@ -7,6 +7,7 @@ import dev.gwellbridge.camera.AccountCredentials;
 import dev.gwellbridge.camera.AccountFields;
 import dev.gwellbridge.camera.CloudStatus;
 import dev.gwellbridge.camera.CommandResult;
+import dev.gwellbridge.camera.CredentialException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +80,42 @@ class AccountPortTest {
 
         h.clock.advance(Duration.ofSeconds(7));
         assertThat(cloud.testAndSave(page(FakeWyzeCloud.PASSWORD)).ok()).isTrue();
+        assertThat(h.fake.calls(LOGIN)).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedTestOfOtherCredentialsLeavesTheWorkingAccountAndItsStatusAlone() throws Exception {
+        WyzeCloud cloud = h.start();
+        assertThat(cloud.testAndSave(page(FakeWyzeCloud.PASSWORD)).ok()).isTrue();
+
+        CommandResult typo = cloud.testAndSave(page("wrong-password"));
+
+        assertThat(typo.reason()).isEqualTo("bad_credentials");
+        assertThat(cloud.status().auth()).isEqualTo("ok");
+        // Once the session is gone, the stored credentials still log in by themselves.
+        h.clock.advance(Duration.ofMinutes(1));
+        h.fake.expireAllAccessTokens();
+        h.fake.refreshRejects = true;
+        assertThat(cloud.cameras(true)).hasSize(3);
+        assertThat(h.fake.calls(LOGIN)).isEqualTo(3);
+        assertThat(cloud.status().auth()).isEqualTo("ok");
+    }
+
+    @Test
+    void aFailedRetestOfTheStoredCredentialsPausesAutomaticLogins() {
+        WyzeCloud cloud = h.start();
+        assertThat(cloud.testAndSave(page(FakeWyzeCloud.PASSWORD)).ok()).isTrue();
+        h.fake.password = "changed-at-wyze";
+
+        CommandResult retest = cloud.testAndSave(new AccountCredentials(FakeWyzeCloud.EMAIL, "", "", "", ""));
+
+        assertThat(retest.reason()).isEqualTo("bad_credentials");
+        assertThat(cloud.status().auth()).isEqualTo("bad_credentials");
+        h.clock.advance(Duration.ofDays(1));
+        h.fake.expireAllAccessTokens();
+        h.fake.refreshRejects = true;
+        CredentialException paused = CloudHarness.expectFailure("bad_credentials", () -> cloud.cameras(true));
+        assertThat(paused.getMessage()).contains("paused");
         assertThat(h.fake.calls(LOGIN)).isEqualTo(2);
     }
 

@@ -47,6 +47,17 @@ class LoginGateTest {
     }
 
     @Test
+    void aFailedTestOfOtherCredentialsSpacesLoginsButPausesNothing() {
+        gate.failure(failure(CloudReason.BAD_CREDENTIALS), false);
+
+        CloudException soon = catchThrowableOfType(CloudException.class, () -> gate.check(true));
+        assertThat(soon.reason()).isEqualTo(CloudReason.RATE_LIMITED);
+        clock.advance(Duration.ofDays(1));
+        assertThat(catchThrowableOfType(CloudException.class, () -> gate.check(true)))
+                .isNull();
+    }
+
+    @Test
     void lockOutWaitsAtLeastFifteenMinutesEvenForManualLogins() {
         gate.failure(failure(CloudReason.TOO_MANY_ATTEMPTS));
         clock.advance(Duration.ofMinutes(14));

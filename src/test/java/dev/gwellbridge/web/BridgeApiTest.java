@@ -122,6 +122,17 @@ class BridgeApiTest {
     }
 
     @Test
+    void acceptedCredentialsRefreshTheCameraListAtOnce() throws Exception {
+        HttpResponse<String> r = page.post(
+                "api/credentials",
+                "{\"email\":\"me@example.com\",\"password\":\"Pw-unit-2291\",\"api_id\":\"id-unit-1\","
+                        + "\"api_key\":\"key-unit-2\"}");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(page.cameras.refreshes).hasValue(1);
+    }
+
+    @Test
     void aRefusedLoginShowsTheExactReasonAndRetryTime() throws Exception {
         Instant retry = Instant.parse("2026-11-24T10:05:00Z");
         page.account.answer = c -> {
@@ -137,6 +148,7 @@ class BridgeApiTest {
         assertThat(out.get("reason").asText()).isEqualTo("rate_limited");
         assertThat(out.get("backoff_until").asText()).isEqualTo("2026-11-24T10:05:00Z");
         assertThat(out.at("/account/password_set").asBoolean()).isFalse();
+        assertThat(page.cameras.refreshes).hasValue(0);
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.gwellbridge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gwellbridge.camera.CameraState;
+import dev.gwellbridge.camera.CameraStats;
 import dev.gwellbridge.camera.CameraStatus;
 import dev.gwellbridge.camera.CommandResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -112,5 +115,65 @@ class EventHubTest {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> alive.events.stream().anyMatch(e -> e.startsWith("removed ")));
         assertThat(alive.events).anyMatch(e -> e.startsWith("camera ") && e.contains("streaming"));
+    }
+
+    @Test
+    void liveFiguresTheSupervisorDoesNotNotifyStillReachThePage() {
+        cameras.put(TestCameras.front(CameraStatus.STREAMING));
+        RecordingSink sink = new RecordingSink();
+        hub.attach(sink);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.events.size() == 3);
+
+        CameraState before = TestCameras.front(CameraStatus.STREAMING);
+        cameras.putQuietly(withFigures(before, 17.5, 0.1, before.updatedAt().plusSeconds(5)));
+        hub.pushLiveFigures();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> cameraEvents(sink).size() == 1);
+        assertThat(cameraEvents(sink).get(0)).contains("\"fps\":17.5", "\"last_frame_age_s\":0.1");
+
+        // Unchanged figures are not sent again; a later subscriber marks when the checks have run.
+        hub.pushLiveFigures();
+        hub.pushLiveFigures();
+        RecordingSink marker = new RecordingSink();
+        hub.attach(marker);
+        await().atMost(Duration.ofSeconds(5)).until(() -> marker.events.size() == 3);
+        assertThat(cameraEvents(sink)).hasSize(1);
+
+        // A notification older than what the figures check already sent does not roll the card back.
+        hub.onState(before);
+        cameras.putQuietly(withFigures(before, 18.0, 0.2, before.updatedAt().plusSeconds(10)));
+        hub.pushLiveFigures();
+        await().atMost(Duration.ofSeconds(5)).until(() -> cameraEvents(sink).size() == 2);
+        assertThat(cameraEvents(sink).get(1)).contains("\"fps\":18.0");
+    }
+
+    private static List<String> cameraEvents(RecordingSink sink) {
+        return sink.events.stream().filter(e -> e.startsWith("camera ")).toList();
+    }
+
+    private static CameraState withFigures(CameraState s, double fps, double age, Instant at) {
+        CameraStats st = s.stats();
+        return new CameraState(
+                s.info(),
+                s.slug(),
+                s.status(),
+                s.failure().orElse(null),
+                s.message(),
+                s.streamOn(),
+                s.available(),
+                s.enabled(),
+                s.quality(),
+                s.mode(),
+                s.transport(),
+                new CameraStats(
+                        fps,
+                        st.bitrateKbps(),
+                        st.reconnects(),
+                        age,
+                        st.streamSince(),
+                        st.bytes(),
+                        st.droppedFrames(),
+                        st.clients()),
+                at);
     }
 }

@@ -38,6 +38,11 @@ final class FakeCameraControl implements CameraControl {
         listeners.forEach(l -> l.onState(s));
     }
 
+    /** Replaces a camera's state without telling the listeners, as the supervisor does with figures alone. */
+    void putQuietly(CameraState s) {
+        states.put(s.id(), s);
+    }
+
     void event(CameraId id, CameraEvent e) {
         listeners.forEach(l -> l.onEvent(id, e));
     }

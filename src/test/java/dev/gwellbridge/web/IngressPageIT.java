@@ -31,12 +31,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,8 +43,6 @@ import org.slf4j.LoggerFactory;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(120)
 class IngressPageIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path FFMPEG = Path.of("/usr/bin/ffmpeg");
     private static final String PASSWORD = "Pw-browser-5b7e13";
     private static final String API_KEY = "Key-browser-a9d02c";
@@ -66,7 +60,7 @@ class IngressPageIT {
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium is not installed");
+        assumeTrue(HeadlessChromium.installed(), "Chromium is not installed");
         assumeTrue(Files.isExecutable(FFMPEG), "ffmpeg is not installed");
         logs.start();
         root.addAppender(logs);
@@ -114,31 +108,7 @@ class IngressPageIT {
         page.cameras.put(TestCameras.doorFailing());
         proxy = new IngressProxy(page.server.port());
 
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--mute-audio",
-                "--window-size=1280,1800",
-                "--user-data-dir=" + userDataDir);
-        LoggingPreferences browserLogs = new LoggingPreferences();
-        browserLogs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", browserLogs);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        driver = HeadlessChromium.start(userDataDir);
         driver.get(proxy.pageUrl());
     }
 

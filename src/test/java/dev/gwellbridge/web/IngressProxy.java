@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to the page server's {@code /*}, adds {@code X-Ingress-Path}, the remote-user and forwarding
  * headers, and streams responses chunk by chunk (so Server-Sent Events pass through live).
  */
-final class IngressProxy implements AutoCloseable {
-    static final String TOKEN = "Tok3n_ingress-XYZ";
-    static final String PREFIX = "/api/hassio_ingress/" + TOKEN;
+public final class IngressProxy implements AutoCloseable {
+    public static final String TOKEN = "Tok3n_ingress-XYZ";
+    public static final String PREFIX = "/api/hassio_ingress/" + TOKEN;
     private static final Set<String> HOP_BY_HOP = Set.of(
             "host",
             "connection",
@@ -46,7 +46,7 @@ final class IngressProxy implements AutoCloseable {
     private final HttpClient client;
     private final int targetPort;
 
-    IngressProxy(int targetPort) throws IOException {
+    public IngressProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> {
@@ -65,7 +65,7 @@ final class IngressProxy implements AutoCloseable {
     }
 
     /** The page's URL as the browser sees it inside Home Assistant. */
-    String pageUrl() {
+    public String pageUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX + "/";
     }
 

@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Reads a Server-Sent Events stream on its own thread, collecting {@code (event, data)} pairs. */
-final class SseReader implements AutoCloseable {
-    record Message(String event, String data) {}
+public final class SseReader implements AutoCloseable {
+    public record Message(String event, String data) {}
 
-    final List<Message> messages = new CopyOnWriteArrayList<>();
-    final int status;
+    public final List<Message> messages = new CopyOnWriteArrayList<>();
+    public final int status;
     final String contentType;
     private final InputStream body;
     private final Thread thread;
 
-    SseReader(HttpClient http, URI uri) throws Exception {
+    public SseReader(HttpClient http, URI uri) throws Exception {
         HttpResponse<InputStream> r = http.send(
                 HttpRequest.newBuilder(uri)
                         .header("Accept", "text/event-stream")
