@@ -64,7 +64,9 @@ public final class FfmpegMediaPort implements MediaPort, AutoCloseable {
         StreamPaths.requireSlug(slug);
         FfmpegMediaSession previous = sessions.get(slug);
         if (previous != null) {
-            LOG.warn("media output of {} was still open; closing it first", slug);
+            // Normal on a restart or quality change: the supervisor closes the old output off its
+            // lane, so the new session can stream before that close has run.
+            LOG.debug("media output of {} was still open; closing it first", slug);
             previous.close();
         }
         FfmpegMediaSession session = new FfmpegMediaSession(
