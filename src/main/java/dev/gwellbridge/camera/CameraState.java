@@ -51,4 +51,54 @@ public record CameraState(
     public Optional<FailureReason> failure() {
         return Optional.ofNullable(reason);
     }
+
+    /** This state with other identity data and slug. */
+    public CameraState withInfo(CameraInfo newInfo, String newSlug) {
+        return new CameraState(
+                newInfo, newSlug, status, reason, message, streamOn, available, enabled, quality, mode, transport,
+                stats, updatedAt);
+    }
+
+    /** This state with another quality. */
+    public CameraState withQuality(Quality newQuality) {
+        return new CameraState(
+                info,
+                slug,
+                status,
+                reason,
+                message,
+                streamOn,
+                available,
+                enabled,
+                newQuality,
+                mode,
+                transport,
+                stats,
+                updatedAt);
+    }
+
+    /** This state with another plain-English message. */
+    public CameraState withMessage(String newMessage) {
+        return new CameraState(
+                info,
+                slug,
+                status,
+                reason,
+                newMessage,
+                streamOn,
+                available,
+                enabled,
+                quality,
+                mode,
+                transport,
+                stats,
+                updatedAt);
+    }
+
+    /** This state with other figures, as of the given time. */
+    public CameraState withStats(CameraStats newStats, Instant at) {
+        return new CameraState(
+                info, slug, status, reason, message, streamOn, available, enabled, quality, mode, transport, newStats,
+                at);
+    }
 }

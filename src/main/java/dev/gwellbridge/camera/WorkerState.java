@@ -118,19 +118,6 @@ final class WorkerState {
     }
 
     private static CameraState strip(CameraState s) {
-        return new CameraState(
-                s.info(),
-                s.slug(),
-                s.status(),
-                s.reason(),
-                s.message(),
-                s.streamOn(),
-                s.available(),
-                s.enabled(),
-                s.quality(),
-                s.mode(),
-                s.transport(),
-                CameraStats.EMPTY,
-                Instant.EPOCH);
+        return s.withStats(CameraStats.EMPTY, Instant.EPOCH);
     }
 }

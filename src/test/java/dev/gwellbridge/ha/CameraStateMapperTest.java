@@ -79,20 +79,7 @@ class CameraStateMapperTest {
     void infoWithoutUrlsOrLanIpPublishesNulls() {
         CameraStateMapper none = new CameraStateMapper(Cameras.TOPICS, slug -> null);
         CameraState s = Cameras.frontDoorStreaming();
-        CameraState noIp = new CameraState(
-                s.info().withLanIp(""),
-                s.slug(),
-                s.status(),
-                s.reason(),
-                s.message(),
-                s.streamOn(),
-                s.available(),
-                s.enabled(),
-                s.quality(),
-                s.mode(),
-                s.transport(),
-                s.stats(),
-                s.updatedAt());
+        CameraState noIp = s.withInfo(s.info().withLanIp(""), s.slug());
 
         String info = none.info(noIp).text();
 

@@ -63,19 +63,7 @@ final class Cameras {
 
     static CameraState renamed(CameraState s, String name) {
         CameraInfo i = s.info();
-        return new CameraState(
-                new CameraInfo(i.id(), name, i.modelId(), i.firmware(), i.lanIp(), i.cloudOnline()),
-                s.slug(),
-                s.status(),
-                s.reason(),
-                s.message(),
-                s.streamOn(),
-                s.available(),
-                s.enabled(),
-                s.quality(),
-                s.mode(),
-                s.transport(),
-                s.stats(),
-                s.updatedAt());
+        return s.withInfo(
+                new CameraInfo(i.id(), name, i.modelId(), i.firmware(), i.lanIp(), i.cloudOnline()), s.slug());
     }
 }

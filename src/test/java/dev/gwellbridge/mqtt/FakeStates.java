@@ -14,54 +14,15 @@ final class FakeStates {
     private FakeStates() {}
 
     static CameraState withQuality(CameraState s, Quality q) {
-        return new CameraState(
-                s.info(),
-                s.slug(),
-                s.status(),
-                s.reason(),
-                s.message(),
-                s.streamOn(),
-                s.available(),
-                s.enabled(),
-                q,
-                s.mode(),
-                s.transport(),
-                s.stats(),
-                s.updatedAt());
+        return s.withQuality(q);
     }
 
     static CameraState withStats(CameraState s, CameraStats stats) {
-        return new CameraState(
-                s.info(),
-                s.slug(),
-                s.status(),
-                s.reason(),
-                s.message(),
-                s.streamOn(),
-                s.available(),
-                s.enabled(),
-                s.quality(),
-                s.mode(),
-                s.transport(),
-                stats,
-                s.updatedAt());
+        return s.withStats(stats, s.updatedAt());
     }
 
     static CameraState withMessage(CameraState s, String message) {
-        return new CameraState(
-                s.info(),
-                s.slug(),
-                s.status(),
-                s.reason(),
-                message,
-                s.streamOn(),
-                s.available(),
-                s.enabled(),
-                s.quality(),
-                s.mode(),
-                s.transport(),
-                s.stats(),
-                s.updatedAt());
+        return s.withMessage(message);
     }
 
     static CameraState withSlug(CameraState s, String slug) {
@@ -69,20 +30,7 @@ final class FakeStates {
     }
 
     static CameraState withInfo(CameraState s, CameraInfo info, String slug) {
-        return new CameraState(
-                info,
-                slug,
-                s.status(),
-                s.reason(),
-                s.message(),
-                s.streamOn(),
-                s.available(),
-                s.enabled(),
-                s.quality(),
-                s.mode(),
-                s.transport(),
-                s.stats(),
-                s.updatedAt());
+        return s.withInfo(info, slug);
     }
 
     /** The camera stopped answering: offline, unreachable, stream switch unchanged. */

@@ -153,18 +153,7 @@ class EventHubTest {
 
     private static CameraState withFigures(CameraState s, double fps, double age, Instant at) {
         CameraStats st = s.stats();
-        return new CameraState(
-                s.info(),
-                s.slug(),
-                s.status(),
-                s.failure().orElse(null),
-                s.message(),
-                s.streamOn(),
-                s.available(),
-                s.enabled(),
-                s.quality(),
-                s.mode(),
-                s.transport(),
+        return s.withStats(
                 new CameraStats(
                         fps,
                         st.bitrateKbps(),
