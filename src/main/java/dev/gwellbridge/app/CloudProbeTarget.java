@@ -6,7 +6,6 @@ import dev.gwellbridge.camera.CredentialSource;
 import dev.gwellbridge.camera.P2pCredential;
 import dev.gwellbridge.camera.Slugs;
 import dev.gwellbridge.config.WyzeOptions;
-import dev.gwellbridge.wire.Ipv4;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,15 +35,7 @@ final class CloudProbeTarget implements ProbeTarget.Source {
     public ProbeTarget resolve(Args args) throws UsageException, CredentialException {
         String wanted = args.required("camera", "the camera's name, slug or device id, as `cameras` lists it")
                 .trim();
-        String lanIp = args.string("lan-ip").map(String::trim).orElse("");
-        if (!lanIp.isEmpty()) {
-            try {
-                Ipv4.parse(lanIp);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(
-                        "--lan-ip must be a dotted IPv4 address like 192.168.1.50, got '" + lanIp + "'");
-            }
-        }
+        String lanIp = ProbeTarget.lanIp(args);
         RuntimePaths paths = RuntimePaths.resolve(args, env);
         CredentialSource source = cloud.apply(paths.loadOptions(err).options().wyze(), paths.dataDir());
         CameraInfo camera = match(source.cameras(false), wanted);

@@ -48,15 +48,7 @@ record ProbeTarget(CameraId camera, String accessId, String accessToken, String 
         } catch (CredentialFormatException e) {
             throw new UsageException("--access-token: " + e.getMessage());
         }
-        String lanIp = args.string("lan-ip").map(String::trim).orElse("");
-        if (!lanIp.isEmpty()) {
-            try {
-                Ipv4.parse(lanIp);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(
-                        "--lan-ip must be a dotted IPv4 address like 192.168.1.50, got '" + lanIp + "'");
-            }
-        }
+        String lanIp = lanIp(args);
         return new ProbeTarget(CameraId.of(device), accessId, token, lanIp);
     }
 
@@ -71,5 +63,19 @@ record ProbeTarget(CameraId camera, String accessId, String accessToken, String 
     @Override
     public String toString() {
         return "ProbeTarget[camera=" + camera + ", lanIp=" + lanIp + "]";
+    }
+
+    /** The {@code --lan-ip} option, checked; empty when not given. */
+    static String lanIp(Args args) throws UsageException {
+        String lanIp = args.string("lan-ip").map(String::trim).orElse("");
+        if (!lanIp.isEmpty()) {
+            try {
+                Ipv4.parse(lanIp);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(
+                        "--lan-ip must be a dotted IPv4 address like 192.168.1.50, got '" + lanIp + "'");
+            }
+        }
+        return lanIp;
     }
 }

@@ -30,6 +30,7 @@ import dev.gwellbridge.sim.SimulatorHandle;
 import dev.gwellbridge.sim.ViolationKind;
 import dev.gwellbridge.web.HeadlessChromium;
 import dev.gwellbridge.web.IngressProxy;
+import dev.gwellbridge.web.Pages;
 import dev.gwellbridge.web.SseReader;
 import dev.gwellbridge.web.WebSettings;
 import java.io.File;
@@ -58,7 +59,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
@@ -201,33 +201,35 @@ class IngressStackIT {
     @Test
     @Order(1)
     void withoutAnAccountThePageShowsNoCamerasAndSaysWhy() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> text("#feed-state").equals("live"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Pages.text(driver, "#feed-state").equals("live"));
 
         assertThat(driver.getCurrentUrl()).endsWith(IngressProxy.PREFIX + "/");
         assertThat(driver.findElement(By.tagName("base")).getAttribute("href")).endsWith(IngressProxy.PREFIX + "/");
         assertThat(bridge.cameras().cameras()).isEmpty();
         assertThat(driver.findElement(By.id("no-cameras")).isDisplayed()).isTrue();
-        assertThat(text("#bridge-cloud")).startsWith("not_configured");
-        assertThat(text("#cred-password-state")).isEqualTo("not set");
-        assertThat(text("#account-source")).isEqualTo("Active credentials: none yet");
-        assertThat(text("#bridge-mqtt")).startsWith("MQTT is off");
+        assertThat(Pages.text(driver, "#bridge-cloud")).startsWith("not_configured");
+        assertThat(Pages.text(driver, "#cred-password-state")).isEqualTo("not set");
+        assertThat(Pages.text(driver, "#account-source")).isEqualTo("Active credentials: none yet");
+        assertThat(Pages.text(driver, "#bridge-mqtt")).startsWith("MQTT is off");
         assertThat(cloud.calls(FakeWyzeCloud.LOGIN)).isZero();
     }
 
     @Test
     @Order(2)
     void savingTheAccountOnThePageBringsTheCamerasToStreamingWithoutReload() throws Exception {
-        js("window.__notReloaded = 'yes';");
-        type("email", FakeWyzeCloud.EMAIL);
-        type("password", FakeWyzeCloud.PASSWORD);
-        type("api_id", FakeWyzeCloud.KEY_ID);
-        type("api_key", FakeWyzeCloud.API_KEY);
+        Pages.js(driver, "window.__notReloaded = 'yes';");
+        Pages.type(driver, "email", FakeWyzeCloud.EMAIL);
+        Pages.type(driver, "password", FakeWyzeCloud.PASSWORD);
+        Pages.type(driver, "api_id", FakeWyzeCloud.KEY_ID);
+        Pages.type(driver, "api_key", FakeWyzeCloud.API_KEY);
         driver.findElement(By.id("cred-save")).click();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> text("#cred-result").startsWith("Saved."));
-        assertThat(text("#cred-result")).contains("Signed in to Wyze as " + FakeWyzeCloud.EMAIL);
-        assertThat(text("#cred-password-state")).isEqualTo("set");
-        assertThat(text("#account-source")).isEqualTo("Active credentials: this page");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Pages.text(driver, "#cred-result").startsWith("Saved."));
+        assertThat(Pages.text(driver, "#cred-result")).contains("Signed in to Wyze as " + FakeWyzeCloud.EMAIL);
+        assertThat(Pages.text(driver, "#cred-password-state")).isEqualTo("set");
+        assertThat(Pages.text(driver, "#account-source")).isEqualTo("Active credentials: this page");
         assertThat(driver.findElement(By.name("password")).getAttribute("value"))
                 .isEmpty();
 
@@ -239,13 +241,13 @@ class IngressStackIT {
                                 "Camera list after saving the account: The account has 3 GWell" + " cameras.")));
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> text(card(slug(0)) + " .status").equals("streaming")
-                        && text(card(slug(1)) + " .status").equals("streaming"));
-        assertThat(js("return window.__notReloaded;")).isEqualTo("yes");
-        assertThat(text("#bridge-cloud")).startsWith("ok");
+                .until(() -> Pages.text(driver, card(slug(0)) + " .status").equals("streaming")
+                        && Pages.text(driver, card(slug(1)) + " .status").equals("streaming"));
+        assertThat(Pages.js(driver, "return window.__notReloaded;")).isEqualTo("yes");
+        assertThat(Pages.text(driver, "#bridge-cloud")).startsWith("ok");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> text("#bridge-cameras").startsWith("3 total, ")
-                        && text("#bridge-cameras").contains(", 2 streaming, "));
+                .until(() -> Pages.text(driver, "#bridge-cameras").startsWith("3 total, ")
+                        && Pages.text(driver, "#bridge-cameras").contains(", 2 streaming, "));
         assertThat(cloud.calls(FakeWyzeCloud.LOGIN)).isEqualTo(1);
         Path saved = dataDir.resolve(WyzeCloud.ACCOUNT_FILE);
         assertThat(saved).exists();
@@ -269,23 +271,25 @@ class IngressStackIT {
         CameraState state = bridge.cameras().find(info.deviceId()).orElseThrow();
         String card = card(state.slug());
 
-        assertThat(text(card + " .name")).isEqualTo(info.name());
-        assertThat(text(card + " [data-field='slug']")).isEqualTo(state.slug());
-        assertThat(text(card + " [data-field='model']"))
+        assertThat(Pages.text(driver, card + " .name")).isEqualTo(info.name());
+        assertThat(Pages.text(driver, card + " [data-field='slug']")).isEqualTo(state.slug());
+        assertThat(Pages.text(driver, card + " [data-field='model']"))
                 .contains("(" + CameraId.of(info.deviceId()).modelId() + ")");
-        assertThat(text(card + " [data-field='firmware']")).isEqualTo("1.0.0.1");
-        assertThat(text(card + " [data-field='device']")).startsWith(info.deviceId() + " / ");
-        assertThat(text(card + " [data-field='lan_ip']")).isEqualTo("127.0.0.1");
-        assertThat(text(card + " [data-field='transport']")).isEqualTo("lan (lan_udp)");
-        assertThat(text(card + " [data-field='switch']")).isEqualTo("ON, always");
-        assertThat(text(card + " [data-field='reconnects']")).isEqualTo("0");
-        assertThat(text(card + " .url.rtsp")).isEqualTo("rtsp://127.0.0.1:" + rtspPort + "/" + state.slug());
+        assertThat(Pages.text(driver, card + " [data-field='firmware']")).isEqualTo("1.0.0.1");
+        assertThat(Pages.text(driver, card + " [data-field='device']")).startsWith(info.deviceId() + " / ");
+        assertThat(Pages.text(driver, card + " [data-field='lan_ip']")).isEqualTo("127.0.0.1");
+        assertThat(Pages.text(driver, card + " [data-field='transport']")).isEqualTo("lan (lan_udp)");
+        assertThat(Pages.text(driver, card + " [data-field='switch']")).isEqualTo("ON, always");
+        assertThat(Pages.text(driver, card + " [data-field='reconnects']")).isEqualTo("0");
+        assertThat(Pages.text(driver, card + " .url.rtsp"))
+                .isEqualTo("rtsp://127.0.0.1:" + rtspPort + "/" + state.slug());
         // Live figures arrive with the page feed's figures check (every 5 s).
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> text(card + " [data-field='frame']").matches("[0-9.]+ s ago")
-                        && !text(card + " [data-field='rate']").startsWith("0 fps"));
-        assertThat(text(card + " .message")).isEqualTo("Streaming over the LAN (lan_udp).");
-        String snippets = (String) js("return document.querySelector(\"" + card + " .snippets\").textContent;");
+                .until(() -> Pages.text(driver, card + " [data-field='frame']").matches("[0-9.]+ s ago")
+                        && !Pages.text(driver, card + " [data-field='rate']").startsWith("0 fps"));
+        assertThat(Pages.text(driver, card + " .message")).isEqualTo("Streaming over the LAN (lan_udp).");
+        String snippets =
+                (String) Pages.js(driver, "return document.querySelector(\"" + card + " .snippets\").textContent;");
         assertThat(snippets).contains("rtsp://127.0.0.1:" + rtspPort + "/" + state.slug());
     }
 
@@ -298,9 +302,11 @@ class IngressStackIT {
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> Boolean.TRUE.equals(js("var i = document.querySelector(\"" + card
-                        + " img.snapshot\"); return i.complete && i.naturalWidth > 0 && !i.hidden;")));
-        assertThat(text(card + " .result")).isNotEmpty().doesNotStartWith("snapshot…");
+                .until(() -> Boolean.TRUE.equals(Pages.js(
+                        driver,
+                        "var i = document.querySelector(\"" + card
+                                + " img.snapshot\"); return i.complete && i.naturalWidth > 0 && !i.hidden;")));
+        assertThat(Pages.text(driver, card + " .result")).isNotEmpty().doesNotStartWith("snapshot…");
         assertThat(bridge.cameras()
                         .latestSnapshot(CameraId.of(sim.cameraInfos().get(0).deviceId()))
                         .orElseThrow())
@@ -317,7 +323,7 @@ class IngressStackIT {
     }
 
     private String snapshotSrc(String card) {
-        return (String) js("return document.querySelector(\"" + card + " img.snapshot\").src;");
+        return (String) Pages.js(driver, "return document.querySelector(\"" + card + " img.snapshot\").src;");
     }
 
     @Test
@@ -334,59 +340,64 @@ class IngressStackIT {
 
         await().atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> currentTime() > 1.0);
-        double first = currentTime();
+                .until(() -> Pages.liveViewTime(driver) > 1.0);
+        double first = Pages.liveViewTime(driver);
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> currentTime() > first + 1.5);
+                .until(() -> Pages.liveViewTime(driver) > first + 1.5);
         WebElement video = driver.findElement(By.id("live-video"));
         assertThat(video.getAttribute("data-slug")).isEqualTo(slug(0));
-        assertThat(((Number) js("return document.getElementById('live-video').videoWidth;")).intValue())
+        assertThat(((Number) Pages.js(driver, "return document.getElementById('live-video').videoWidth;")).intValue())
                 .isPositive();
-        String src = (String) js("return performance.getEntriesByType('resource').map(e => e.name)"
-                + ".filter(n => n.includes('index.m3u8')).pop() || '';");
+        String src = (String) Pages.js(
+                driver,
+                "return performance.getEntriesByType('resource').map(e => e.name)"
+                        + ".filter(n => n.includes('index.m3u8')).pop() || '';");
         assertThat(src).contains(IngressProxy.PREFIX + "/hls/" + slug(0) + "/index.m3u8");
-        System.out.println("Live view of the real stack played " + currentTime() + " s");
+        System.out.println("Live view of the real stack played " + Pages.liveViewTime(driver) + " s");
     }
 
     @Test
     @Order(6)
     void restartReconnectsAndStopTurnsTheCameraIdleLive() {
-        js("window.__notReloaded = 'still';");
+        Pages.js(driver, "window.__notReloaded = 'still';");
         String slug = slug(1);
 
         driver.findElement(By.cssSelector(card(slug) + " button.restart")).click();
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> text(card(slug) + " [data-field='reconnects']").equals("1")
-                        && text(card(slug) + " .status").equals("streaming"));
+                .until(() -> Pages.text(driver, card(slug) + " [data-field='reconnects']")
+                                .equals("1")
+                        && Pages.text(driver, card(slug) + " .status").equals("streaming"));
 
         driver.findElement(By.cssSelector(card(slug) + " button.stop")).click();
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> text(card(slug) + " .status").equals("idle"));
-        assertThat(text(card(slug) + " [data-field='switch']")).startsWith("OFF");
-        assertThat(text(card(slug) + " .message")).isEqualTo("The stream is switched off.");
-        assertThat(text(card(slug) + " .result")).isNotEmpty().doesNotEndWith("…");
+                .until(() -> Pages.text(driver, card(slug) + " .status").equals("idle"));
+        assertThat(Pages.text(driver, card(slug) + " [data-field='switch']")).startsWith("OFF");
+        assertThat(Pages.text(driver, card(slug) + " .message")).isEqualTo("The stream is switched off.");
+        assertThat(Pages.text(driver, card(slug) + " .result")).isNotEmpty().doesNotEndWith("…");
         assertThat(bridge.cameras().find(slug).orElseThrow().status()).isEqualTo(CameraStatus.IDLE);
-        assertThat(text(card(slug(0)) + " .status")).isEqualTo("streaming");
-        assertThat(js("return window.__notReloaded;")).isEqualTo("still");
+        assertThat(Pages.text(driver, card(slug(0)) + " .status")).isEqualTo("streaming");
+        assertThat(Pages.js(driver, "return window.__notReloaded;")).isEqualTo("still");
     }
 
     @Test
     @Order(7)
     void aWrongPasswordIsRefusedWithTheExactReasonWhileTheCamerasCarryOn() {
-        type("password", WRONG_PASSWORD);
+        Pages.type(driver, "password", WRONG_PASSWORD);
         driver.findElement(By.id("cred-save")).click();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> text("#cred-result").startsWith("bad_credentials: "));
-        assertThat(text("#cred-result")).doesNotContain(WRONG_PASSWORD);
-        assertThat(text("#cred-password-state")).isEqualTo("set");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Pages.text(driver, "#cred-result").startsWith("bad_credentials: "));
+        assertThat(Pages.text(driver, "#cred-result")).doesNotContain(WRONG_PASSWORD);
+        assertThat(Pages.text(driver, "#cred-password-state")).isEqualTo("set");
         assertThat(cloud.calls(FakeWyzeCloud.LOGIN)).isEqualTo(2);
         // The typo says nothing about the stored account, which stays signed in.
-        assertThat(text("#account-auth")).startsWith("Wyze login: ok");
-        await().atMost(Duration.ofSeconds(10)).until(() -> text("#bridge-cloud").startsWith("ok: "));
-        assertThat(text(card(slug(0)) + " .status")).isEqualTo("streaming");
+        assertThat(Pages.text(driver, "#account-auth")).startsWith("Wyze login: ok");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Pages.text(driver, "#bridge-cloud").startsWith("ok: "));
+        assertThat(Pages.text(driver, card(slug(0)) + " .status")).isEqualTo("streaming");
         assertThat(bridge.cameras().find(slug(0)).orElseThrow().status()).isEqualTo(CameraStatus.STREAMING);
     }
 
@@ -399,14 +410,15 @@ class IngressStackIT {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    String shown = text(card + " .status") + " | " + text(card + " .message");
+                    String shown =
+                            Pages.text(driver, card + " .status") + " | " + Pages.text(driver, card + " .message");
                     return shown.startsWith("backoff | " + FailureReason.AUTH.message())
                             && shown.contains("Next attempt in");
                 });
-        assertThat(text(card + " .name")).isEqualTo("Ghost Porch");
-        assertThat(text(card + " [data-field='transport']")).isEqualTo("none");
+        assertThat(Pages.text(driver, card + " .name")).isEqualTo("Ghost Porch");
+        assertThat(Pages.text(driver, card + " [data-field='transport']")).isEqualTo("none");
         // Recent events (rendered text collapses the double spaces between the columns).
-        assertThat(text("#events")).contains(slug(0) + " stream_started", slug(1) + " stream_stopped");
+        assertThat(Pages.text(driver, "#events")).contains(slug(0) + " stream_started", slug(1) + " stream_stopped");
         assertThat(bridge.cameras().find(GHOST_SLUG).orElseThrow().failure()).contains(FailureReason.AUTH);
     }
 
@@ -415,20 +427,20 @@ class IngressStackIT {
     void theBridgePanelActionsAndDiagnosticsWork() throws Exception {
         driver.findElement(By.id("refresh")).click();
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> text("#bridge-result").startsWith("The account has"));
-        assertThat(text("#bridge-result")).isEqualTo("The account has 3 GWell cameras.");
+                .until(() -> Pages.text(driver, "#bridge-result").startsWith("The account has"));
+        assertThat(Pages.text(driver, "#bridge-result")).isEqualTo("The account has 3 GWell cameras.");
 
         driver.findElement(By.id("announce")).click();
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> text("#bridge-result").startsWith("mqtt_off: "));
+                .until(() -> Pages.text(driver, "#bridge-result").startsWith("mqtt_off: "));
 
         driver.findElement(By.id("load-log")).click();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> driver.findElement(By.id("log-tail")).isDisplayed()
-                        && text("#log-tail").contains("Signed in to Wyze as " + FakeWyzeCloud.EMAIL));
-        assertThat(text("#log-tail")).contains("streaming over lan_udp");
+                        && Pages.text(driver, "#log-tail").contains("Signed in to Wyze as " + FakeWyzeCloud.EMAIL));
+        assertThat(Pages.text(driver, "#log-tail")).contains("streaming over lan_udp");
 
-        String topics = (String) js("return document.getElementById('topics').textContent;");
+        String topics = (String) Pages.js(driver, "return document.getElementById('topics').textContent;");
         assertThat(topics)
                 .contains(
                         "wyzegw/bridge/request/<action>",
@@ -490,7 +502,8 @@ class IngressStackIT {
                 .toList();
         assertThat(console).isEmpty();
         System.out.println("Screenshot of the page on the real stack: " + SCREENSHOT.toAbsolutePath() + " ("
-                + Files.size(SCREENSHOT) + " bytes); cards " + statuses() + " (" + text(card(GHOST_SLUG) + " .message")
+                + Files.size(SCREENSHOT) + " bytes); cards " + statuses() + " ("
+                + Pages.text(driver, card(GHOST_SLUG) + " .message")
                 + "); log lines checked "
                 + logLines().size());
     }
@@ -555,26 +568,6 @@ class IngressStackIT {
                     .map(e -> e.getFormattedMessage() + " " + e.getThrowableProxy())
                     .toList();
         }
-    }
-
-    private double currentTime() {
-        Object t = js("return document.getElementById('live-video').currentTime;");
-        return ((Number) t).doubleValue();
-    }
-
-    private String text(String css) {
-        List<WebElement> found = driver.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText().trim();
-    }
-
-    private void type(String name, String value) {
-        WebElement input = driver.findElement(By.name(name));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
     }
 
     private static int freePort() throws java.io.IOException {

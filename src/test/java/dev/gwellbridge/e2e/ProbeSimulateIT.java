@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gwellbridge.h264.FrameRate;
+import dev.gwellbridge.sim.TestPattern;
+import dev.gwellbridge.sim.TestPatternGenerator;
 import dev.gwellbridge.sim.VideoSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,50 +55,8 @@ class ProbeSimulateIT {
 
     @BeforeAll
     static void generateTwentySecondsOfCameraVideo() throws Exception {
-        h264 = dir.resolve("camera-20s.h264");
-        Process ffmpeg = new ProcessBuilder(
-                        "ffmpeg",
-                        "-hide_banner",
-                        "-loglevel",
-                        "error",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=1280x720:rate=20",
-                        "-t",
-                        "20",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "veryfast",
-                        "-tune",
-                        "zerolatency",
-                        "-profile:v",
-                        "baseline",
-                        "-pix_fmt",
-                        "yuv420p",
-                        "-b:v",
-                        "1M",
-                        "-minrate",
-                        "1M",
-                        "-maxrate",
-                        "1M",
-                        "-bufsize",
-                        "1M",
-                        "-g",
-                        "40",
-                        "-x264-params",
-                        "nal-hrd=cbr:repeat-headers=1",
-                        "-f",
-                        "h264",
-                        h264.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("ffmpeg.txt").toFile())
-                .start();
-        assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).as("ffmpeg finished").isTrue();
-        assertThat(ffmpeg.exitValue())
-                .as(Files.readString(dir.resolve("ffmpeg.txt")))
-                .isZero();
+        // The simulator's own generator: 1280x720, 20 fps, 1 Mbit/s CBR baseline with repeated headers.
+        h264 = new TestPatternGenerator("ffmpeg", dir).ensure(new TestPattern(1280, 720, 20, 20, 1000));
         // What a client receives for one pass: the file's pictures as the simulator cuts them.
         expected = VideoSource.read(h264, FrameRate.FALLBACK).bytes();
         assertThat(expected.length).as("about 1 Mbit/s for 20 s").isBetween(2_000_000, 3_200_000);

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -143,36 +142,39 @@ class IngressPageIT {
     @Order(1)
     void showsTheCamerasThroughTheIngressPrefix() {
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> text(CARD + " .status").equals("idle"));
+                .until(() -> Pages.text(driver, CARD + " .status").equals("idle"));
 
         assertThat(driver.getCurrentUrl()).contains(IngressProxy.PREFIX + "/");
-        assertThat(text(CARD + " .name")).isEqualTo("Front Yard");
-        assertThat(text(CARD + " [data-field='model']")).isEqualTo("Wyze Cam OG (GW_GC1)");
-        assertThat(text(CARD + " .url.rtsp")).isEqualTo("rtsp://192.168.1.10:8554/front_yard");
-        assertThat(text("article[data-slug='front_door'] .status")).isEqualTo("error");
-        assertThat(text("article[data-slug='front_door'] .message")).contains("relay only");
-        await().atMost(Duration.ofSeconds(10)).until(() -> text("#feed-state").equals("live"));
-        assertThat(text("#bridge-mqtt")).isEqualTo("connected to core-mosquitto:1883");
+        assertThat(Pages.text(driver, CARD + " .name")).isEqualTo("Front Yard");
+        assertThat(Pages.text(driver, CARD + " [data-field='model']")).isEqualTo("Wyze Cam OG (GW_GC1)");
+        assertThat(Pages.text(driver, CARD + " .url.rtsp")).isEqualTo("rtsp://192.168.1.10:8554/front_yard");
+        assertThat(Pages.text(driver, "article[data-slug='front_door'] .status"))
+                .isEqualTo("error");
+        assertThat(Pages.text(driver, "article[data-slug='front_door'] .message"))
+                .contains("relay only");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Pages.text(driver, "#feed-state").equals("live"));
+        assertThat(Pages.text(driver, "#bridge-mqtt")).isEqualTo("connected to core-mosquitto:1883");
         assertThat(driver.findElement(By.tagName("base")).getAttribute("href")).endsWith(IngressProxy.PREFIX + "/");
     }
 
     @Test
     @Order(2)
     void savesCredentialsAndShowsThemAsSet() {
-        assertThat(text("#cred-password-state")).isEqualTo("not set");
-        type("email", "me@example.com");
-        type("password", PASSWORD);
-        type("api_id", API_ID);
-        type("api_key", API_KEY);
+        assertThat(Pages.text(driver, "#cred-password-state")).isEqualTo("not set");
+        Pages.type(driver, "email", "me@example.com");
+        Pages.type(driver, "password", PASSWORD);
+        Pages.type(driver, "api_id", API_ID);
+        Pages.type(driver, "api_key", API_KEY);
         driver.findElement(By.id("cred-save")).click();
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> text("#cred-password-state").equals("set"));
+                .until(() -> Pages.text(driver, "#cred-password-state").equals("set"));
         assertThat(page.account.calls)
                 .containsExactly(new AccountCredentials("me@example.com", PASSWORD, API_ID, API_KEY, ""));
-        assertThat(text("#cred-api_key-state")).isEqualTo("set");
-        assertThat(text("#cred-totp_key-state")).isEqualTo("not set");
-        assertThat(text("#cred-result")).startsWith("Saved.");
+        assertThat(Pages.text(driver, "#cred-api_key-state")).isEqualTo("set");
+        assertThat(Pages.text(driver, "#cred-totp_key-state")).isEqualTo("not set");
+        assertThat(Pages.text(driver, "#cred-result")).startsWith("Saved.");
         assertThat(driver.findElement(By.name("password")).getAttribute("value"))
                 .isEmpty();
         assertThat(logLines())
@@ -183,14 +185,14 @@ class IngressPageIT {
     @Test
     @Order(3)
     void aCameraThatStartsStreamingAppearsWithoutReload() {
-        js("window.__notReloaded = 'yes';");
+        Pages.js(driver, "window.__notReloaded = 'yes';");
 
         page.cameras.put(TestCameras.front(CameraStatus.STREAMING));
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> text(CARD + " .status").equals("streaming"));
-        assertThat(text(CARD + " [data-field='transport']")).isEqualTo("lan (lan_udp)");
-        assertThat(js("return window.__notReloaded;")).isEqualTo("yes");
+                .until(() -> Pages.text(driver, CARD + " .status").equals("streaming"));
+        assertThat(Pages.text(driver, CARD + " [data-field='transport']")).isEqualTo("lan (lan_udp)");
+        assertThat(Pages.js(driver, "return window.__notReloaded;")).isEqualTo("yes");
     }
 
     @Test
@@ -203,16 +205,16 @@ class IngressPageIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> !page.cameras.commands.isEmpty());
         assertThat(page.cameras.commands.get(0).command()).isEqualTo(new CameraCommand.Stop());
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> text(CARD + " .result").equals("stream accepted"));
+                .until(() -> Pages.text(driver, CARD + " .result").equals("stream accepted"));
         page.cameras.put(TestCameras.front(CameraStatus.IDLE));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> text(CARD + " .status").equals("idle"));
+                .until(() -> Pages.text(driver, CARD + " .status").equals("idle"));
     }
 
     @Test
     @Order(5)
     void theLiveViewPlaysTheHlsStream() {
-        Object avc = js("return MediaSource.isTypeSupported('video/mp4; codecs=\"avc1.42E01E\"');");
+        Object avc = Pages.js(driver, "return MediaSource.isTypeSupported('video/mp4; codecs=\"avc1.42E01E\"');");
         System.out.println("Chromium MediaSource H.264 (avc1.42E01E) support: " + avc);
 
         driver.findElement(By.cssSelector(CARD + " button.watch")).click();
@@ -220,18 +222,18 @@ class IngressPageIT {
         WebElement video = driver.findElement(By.id("live-video"));
         await().atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> currentTime() > 1.0);
-        double first = currentTime();
+                .until(() -> Pages.liveViewTime(driver) > 1.0);
+        double first = Pages.liveViewTime(driver);
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> currentTime() > first + 1.5);
+                .until(() -> Pages.liveViewTime(driver) > first + 1.5);
         assertThat(video.getAttribute("data-engine")).startsWith("hls.js 1.6.15");
         assertThat(Integer.parseInt(video.getAttribute("data-frags-buffered"))).isGreaterThanOrEqualTo(2);
-        assertThat(js("return document.getElementById('live-video').videoWidth;"))
+        assertThat(Pages.js(driver, "return document.getElementById('live-video').videoWidth;"))
                 .isEqualTo(640L);
         assertThat(avc).isEqualTo(true);
         assertThat(page.cameras.viewers).contains(TestCameras.FRONT);
-        System.out.println("Live view played " + currentTime() + " s; fragments loaded "
+        System.out.println("Live view played " + Pages.liveViewTime(driver) + " s; fragments loaded "
                 + video.getAttribute("data-frags-loaded") + ", buffered " + video.getAttribute("data-frags-buffered"));
     }
 
@@ -240,8 +242,10 @@ class IngressPageIT {
     void writesAScreenshotAndLeaksNoSecret() throws Exception {
         page.cameras.snapshot(TestCameras.FRONT, Files.readAllBytes(snapshotJpeg()));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> Boolean.TRUE.equals(js("var i = document.querySelector(\"" + CARD
-                        + " img.snapshot\"); return i.complete && i.naturalWidth > 0 && !i.hidden;")));
+                .until(() -> Boolean.TRUE.equals(Pages.js(
+                        driver,
+                        "var i = document.querySelector(\"" + CARD
+                                + " img.snapshot\"); return i.complete && i.naturalWidth > 0 && !i.hidden;")));
 
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Path shot = Path.of("target", "ingress-page.png");
@@ -296,25 +300,5 @@ class IngressPageIT {
                     .map(e -> e.getFormattedMessage() + " " + e.getThrowableProxy())
                     .toList();
         }
-    }
-
-    private double currentTime() {
-        Object t = js("return document.getElementById('live-video').currentTime;");
-        return ((Number) t).doubleValue();
-    }
-
-    private String text(String css) {
-        List<WebElement> found = driver.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText().trim();
-    }
-
-    private void type(String name, String value) {
-        WebElement input = driver.findElement(By.name(name));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
     }
 }
