@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * engines. Whatever arrives is handled at once, whichever path it came over. Content that cannot
  * belong to this call (another linkId or streamId) is counted as malformed and ignored. Confined to
  * the session thread.
+ *
+ * <p>With the {@code relay} preference, UDP datagrams straight from the camera (standard MTP or GUTES
+ * from an address that is not a relay) are dropped, so no answer ever goes to a LAN address.
  */
 final class CameraTraffic {
     private static final Logger LOG = LoggerFactory.getLogger(CameraTraffic.class);
@@ -64,6 +67,7 @@ final class CameraTraffic {
     private boolean createKcpSent;
     private boolean awaitingAccept;
     private Transport acceptedVia;
+    private boolean lanIgnoredLogged;
 
     CameraTraffic(SessionContext ctx, CameraPath path) {
         this.ctx = ctx;
@@ -104,11 +108,27 @@ final class CameraTraffic {
 
     /** A UDP datagram from a source other than the server. */
     void onUdp(Ipv4Endpoint from, byte[] d) {
+        if (!ctx.config.lanAllowed() && !fromRelay(from, d)) {
+            if (!lanIgnoredLogged) {
+                lanIgnoredLogged = true;
+                LOG.debug("Camera {}: direct datagram from {} ignored (transport relay)", ctx.label, from);
+            }
+            return;
+        }
         if (d.length > 0 && (d[0] & 0xFF) == MtpFrame.MAGIC) {
             mtp(from, Via.UDP, d);
         } else {
             gutes(from, d);
         }
+    }
+
+    /**
+     * With the {@code relay} preference only relay traffic counts: an extended MTP frame or anything
+     * from a known relay. Direct camera traffic is neither answered nor made a LAN candidate.
+     */
+    private boolean fromRelay(Ipv4Endpoint from, byte[] d) {
+        boolean extended = d.length > 1 && (d[0] & 0xFF) == MtpFrame.MAGIC && MtpFrame.isExtended(d[1] & 0xFF);
+        return extended || path.isRelay(from);
     }
 
     /** An MTP frame read from a TCP relay connection. */

@@ -1,5 +1,6 @@
 package dev.gwellbridge.session;
 
+import dev.gwellbridge.camera.TransportPreference;
 import dev.gwellbridge.wire.AccessCredentials;
 import dev.gwellbridge.wire.DeviceEntry;
 import dev.gwellbridge.wire.Ipv4;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param lanFilter which addresses count as LAN
  * @param features the fork's optional behaviours
  * @param stallTimeoutMillis end a streaming session that delivered no H.264 for this long; 0 = never
+ * @param transport {@code LAN}: never activate or send to relays; {@code RELAY}: never use the
+ *     camera's LAN address or LAN candidates; {@code AUTO}: LAN first, relays as fallback
  */
 public record SessionConfig(
         SessionMode mode,
@@ -36,7 +39,8 @@ public record SessionConfig(
         DiscoveryTargets discovery,
         LanFilter lanFilter,
         ForkFeatures features,
-        long stallTimeoutMillis) {
+        long stallTimeoutMillis,
+        TransportPreference transport) {
 
     public SessionConfig {
         Objects.requireNonNull(mode, "mode");
@@ -48,6 +52,7 @@ public record SessionConfig(
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(lanFilter, "lanFilter");
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(transport, "transport");
         knownDevices = List.copyOf(knownDevices);
         if (localPort < 0 || localPort > 0xFFFF) {
             throw new IllegalArgumentException("local port out of range: " + localPort);
@@ -57,7 +62,20 @@ public record SessionConfig(
         }
     }
 
-    /** A camera session with the defaults: no LAN IP, discovery, default LAN ranges, fork features. */
+    /** Whether LAN candidates and the camera's LAN address may be used. */
+    public boolean lanAllowed() {
+        return transport != TransportPreference.RELAY;
+    }
+
+    /** Whether relays (UDP, TCP, PASSTHROUGH) may be activated and used. */
+    public boolean relaysAllowed() {
+        return transport != TransportPreference.LAN;
+    }
+
+    /**
+     * A camera session with the defaults: no LAN IP, discovery, default LAN ranges, fork features,
+     * the {@code auto} transport.
+     */
     public static Builder builder(AccessCredentials credentials, String deviceId) {
         return new Builder(credentials, deviceId);
     }
@@ -76,6 +94,7 @@ public record SessionConfig(
         private LanFilter lanFilter = LanFilter.defaults();
         private ForkFeatures features = ForkFeatures.FORK;
         private long stallTimeoutMillis;
+        private TransportPreference transport = TransportPreference.AUTO;
 
         private Builder(AccessCredentials credentials, String deviceId) {
             this.credentials = credentials;
@@ -134,6 +153,11 @@ public record SessionConfig(
             return this;
         }
 
+        public Builder transport(TransportPreference t) {
+            this.transport = t;
+            return this;
+        }
+
         public SessionConfig build() {
             return new SessionConfig(
                     mode,
@@ -147,7 +171,8 @@ public record SessionConfig(
                     discovery,
                     lanFilter,
                     features,
-                    stallTimeoutMillis);
+                    stallTimeoutMillis,
+                    transport);
         }
     }
 }
