@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * the session thread.
  *
  * <p>With the {@code relay} preference, UDP datagrams straight from the camera (standard MTP or GUTES
- * from an address that is not a relay) are dropped, so no answer ever goes to a LAN address.
+ * from an address that is not a relay) are dropped, so no answer ever goes to a LAN address; with
+ * {@code lan}, relay datagrams and PASSTHROUGH data are dropped, so no answer ever goes to a relay.
  */
 final class CameraTraffic {
     private static final Logger LOG = LoggerFactory.getLogger(CameraTraffic.class);
@@ -67,7 +68,7 @@ final class CameraTraffic {
     private boolean createKcpSent;
     private boolean awaitingAccept;
     private Transport acceptedVia;
-    private boolean lanIgnoredLogged;
+    private boolean ignoredLogged;
 
     CameraTraffic(SessionContext ctx, CameraPath path) {
         this.ctx = ctx;
@@ -108,10 +109,16 @@ final class CameraTraffic {
 
     /** A UDP datagram from a source other than the server. */
     void onUdp(Ipv4Endpoint from, byte[] d) {
-        if (!ctx.config.lanAllowed() && !fromRelay(from, d)) {
-            if (!lanIgnoredLogged) {
-                lanIgnoredLogged = true;
-                LOG.debug("Camera {}: direct datagram from {} ignored (transport relay)", ctx.label, from);
+        boolean relay = fromRelay(from, d);
+        if (relay ? !ctx.config.relaysAllowed() : !ctx.config.lanAllowed()) {
+            if (!ignoredLogged) {
+                ignoredLogged = true;
+                LOG.debug(
+                        "Camera {}: {} datagram from {} ignored (transport {})",
+                        ctx.label,
+                        relay ? "relay" : "direct",
+                        from,
+                        ctx.config.transport().wire());
             }
             return;
         }
@@ -123,8 +130,8 @@ final class CameraTraffic {
     }
 
     /**
-     * With the {@code relay} preference only relay traffic counts: an extended MTP frame or anything
-     * from a known relay. Direct camera traffic is neither answered nor made a LAN candidate.
+     * Relay traffic: an extended MTP frame or anything from a known relay. The preference drops
+     * the side it forbids, so such a datagram is neither answered nor remembered as a path.
      */
     private boolean fromRelay(Ipv4Endpoint from, byte[] d) {
         boolean extended = d.length > 1 && (d[0] & 0xFF) == MtpFrame.MAGIC && MtpFrame.isExtended(d[1] & 0xFF);
@@ -138,6 +145,9 @@ final class CameraTraffic {
 
     /** A datagram from the server in the later phases: PASSTHROUGH data carries camera traffic. */
     void onServerDatagram(byte[] d) {
+        if (!ctx.config.relaysAllowed()) {
+            return;
+        }
         if (d.length == 0 || (d[0] & 0xFF) == MtpFrame.MAGIC) {
             ctx.malformed("MTP from the server", d);
             return;

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param mode a camera session or the short discovery session
  * @param credentials the parsed P2P credential
  * @param deviceId the camera's device id, matched against the names in the device list
- * @param cameraLanIp the camera's LAN address, when known (enables NetworkDetect and LAN candidates)
+ * @param cameraLanIp the camera's LAN address, when known (enables NetworkDetect and LAN candidates);
+ *     always empty with the {@code relay} preference
  * @param viewerLanIp this host's own address towards the camera (NetworkDetect, CALLING)
  * @param localPort the session's single local UDP port (CALLING tells the camera about it)
  * @param server the P2P server to use without probing (configured or discovered), if any
@@ -53,6 +54,10 @@ public record SessionConfig(
         Objects.requireNonNull(lanFilter, "lanFilter");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(transport, "transport");
+        if (transport == TransportPreference.RELAY) {
+            // The camera's LAN address would enable LAN candidates and tell the camera ours.
+            cameraLanIp = Optional.empty();
+        }
         knownDevices = List.copyOf(knownDevices);
         if (localPort < 0 || localPort > 0xFFFF) {
             throw new IllegalArgumentException("local port out of range: " + localPort);
