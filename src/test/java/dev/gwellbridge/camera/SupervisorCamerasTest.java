@@ -79,10 +79,13 @@ class SupervisorCamerasTest {
         Harness h = new Harness(s, A, B).start();
 
         assertThat(h.session(A).request.transport()).isEqualTo(TransportPreference.RELAY);
+        h.streams(A);
+        h.nextSession(B, Duration.ofMinutes(1));
         assertThat(h.session(B).request.transport()).isEqualTo(TransportPreference.AUTO);
+        h.streams(B);
         h.advance(Duration.ofSeconds(20));
         int before = h.sessions(A);
-        h.command(A, new CameraCommand.Restart(false));
+        assertThat(h.command(A, new CameraCommand.Restart(false)).ok()).isTrue();
         assertThat(h.sessions(A)).isGreaterThan(before);
         assertThat(h.session(A).request.transport())
                 .as("a later session of the same camera")
