@@ -12,13 +12,27 @@ import java.util.Optional;
  * @param quality null when the global quality applies
  * @param lanIp LAN IPv4 to use when no address was pinned by command; empty when not set
  * @param name slug override (turned into a slug the usual way); empty when not set
+ * @param transport which paths the camera's sessions may use; null means {@link TransportPreference#AUTO}
  */
-public record CameraSettings(String key, boolean enabled, StreamMode mode, Quality quality, String lanIp, String name) {
+public record CameraSettings(
+        String key,
+        boolean enabled,
+        StreamMode mode,
+        Quality quality,
+        String lanIp,
+        String name,
+        TransportPreference transport) {
 
     public CameraSettings {
         Objects.requireNonNull(key, "key");
         lanIp = lanIp == null ? "" : lanIp.trim();
         name = name == null ? "" : name.trim();
+        transport = transport == null ? TransportPreference.AUTO : transport;
+    }
+
+    /** Overrides with the {@code auto} transport. */
+    public CameraSettings(String key, boolean enabled, StreamMode mode, Quality quality, String lanIp, String name) {
+        this(key, enabled, mode, quality, lanIp, name, TransportPreference.AUTO);
     }
 
     /** No overrides: enabled, global mode and quality. */

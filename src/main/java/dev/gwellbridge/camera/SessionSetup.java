@@ -46,7 +46,8 @@ final class SessionSetup {
         }
         a.phase = "connect";
         w.ctx.queue.opening(w.id);
-        a.connection = w.ctx.connector.open(new StreamRequest(w.info(), credential, a.quality), a);
+        a.connection =
+                w.ctx.connector.open(new StreamRequest(w.info(), credential, a.quality, w.overrides.transport()), a);
     }
 
     private static void cloudFailed(CameraWorker w, Attempt a, FailureReason r, String detail, CredentialException e) {

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * the first 3 s read timeout or after 20 frames. It fails only with no ACK, no LAN IP and no relay.
  * While neither an ACK nor an MTP_RES_RESPONSE came, the same CALLING goes out again every second,
  * twice at most, since a lost CALLING never reaches the camera; each repeat opens a fresh 3 s read.
+ * With the {@code lan} preference an ACK of 0.0.0.0 ends the session as {@code relay_only} at once,
+ * instead of probing a LAN path the camera says it does not have.
  */
 final class CallingPhase extends Phase {
     private static final Logger LOG = LoggerFactory.getLogger(CallingPhase.class);
@@ -128,9 +130,17 @@ final class CallingPhase extends Phase {
     private void finish() {
         deadline = Long.MAX_VALUE;
         resendAt = Long.MAX_VALUE;
-        boolean relays = ctx.resResponse != null && !ctx.resResponse.relays().isEmpty();
+        boolean relays = ctx.config.relaysAllowed()
+                && ctx.resResponse != null
+                && !ctx.resResponse.relays().isEmpty();
         if (ctx.callingAck == null && ctx.config.cameraLanIp().isEmpty() && !relays) {
             ctx.fail(FailureReason.CAMERA_UNREACHABLE, "the P2P server did not answer CALLING");
+            return;
+        }
+        if (!ctx.config.relaysAllowed()
+                && ctx.callingAck != null
+                && ctx.callingAck.peer().ip().isAny()) {
+            ctx.fail(FailureReason.RELAY_ONLY, "the camera offers no LAN path and transport is lan");
             return;
         }
         complete();

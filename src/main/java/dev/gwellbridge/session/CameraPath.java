@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  *       enabled. KCP engine output is never copied (§11.5 item 4).
  * </ul>
  *
+ * <p>The session's transport preference is enforced here as well: with {@code relay} no LAN
+ * candidate is ever added (so nothing is locked), with {@code lan} no relay, TCP relay or PASSTHROUGH
+ * copy is ever used.
+ *
  * <p>The lock is the single-address rule: the SDK sends to exactly one camera address, and a
  * server that saw KCP sprayed at it and the relays ended the session after about 3 minutes.
  * Confined to the session thread.
@@ -44,14 +48,18 @@ final class CameraPath {
         this.ctx = ctx;
     }
 
-    /** Adds a LAN candidate; returns whether it is new. */
+    /** Adds a LAN candidate; returns whether it is new (never with the {@code relay} preference). */
     boolean addLan(Ipv4Endpoint ep) {
-        return valid(ep) && lan.add(ep);
+        return ctx.config.lanAllowed() && valid(ep) && lan.add(ep);
     }
 
-    /** Adds a UDP relay; returns whether it is new. */
+    /** Adds a UDP relay; returns whether it is new (never with the {@code lan} preference). */
     boolean addRelay(Ipv4Endpoint ep) {
-        return valid(ep) && !ep.equals(ctx.server) && relays.add(ep);
+        return ctx.config.relaysAllowed() && valid(ep) && !ep.equals(ctx.server) && relays.add(ep);
+    }
+
+    boolean isRelay(Ipv4Endpoint ep) {
+        return relays.contains(ep);
     }
 
     private static boolean valid(Ipv4Endpoint ep) {
@@ -81,7 +89,10 @@ final class CameraPath {
 
     /** Locks onto {@code source} if locking is on, nothing is locked yet and the filter accepts it. */
     void offerLock(Ipv4Endpoint source) {
-        if (lockingEnabled && locked == null && ctx.config.lanFilter().accepts(source.ip())) {
+        if (lockingEnabled
+                && locked == null
+                && ctx.config.lanAllowed()
+                && ctx.config.lanFilter().accepts(source.ip())) {
             locked = source;
             lan.add(source);
             LOG.info("Camera {}: camera path locked to {}", ctx.label, source);
@@ -90,7 +101,7 @@ final class CameraPath {
 
     /** The TCP relay connection to use, or -1. */
     void useTcp(int id) {
-        tcp = id;
+        tcp = ctx.config.relaysAllowed() ? id : -1;
     }
 
     int tcp() {
@@ -98,7 +109,7 @@ final class CameraPath {
     }
 
     void enablePassthrough(boolean on) {
-        passthrough = on;
+        passthrough = on && ctx.config.relaysAllowed();
     }
 
     /** The path in use now, by the priority of §11.5. */

@@ -3,6 +3,7 @@ package dev.gwellbridge.session;
 import dev.gwellbridge.camera.FailureReason;
 import dev.gwellbridge.camera.StreamHandler;
 import dev.gwellbridge.camera.StreamRequest;
+import dev.gwellbridge.camera.TransportPreference;
 import dev.gwellbridge.wire.AccessCredentials;
 import dev.gwellbridge.wire.CredentialFormatException;
 import dev.gwellbridge.wire.DeviceEntry;
@@ -20,9 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One camera's session from {@link SessionConnector#open}: maps the request to a {@link
- * SessionConfig} (credential, device id, LAN IP, server), obtains the server through the discovery
+ * SessionConfig} (credential, device id, LAN IP, server, transport preference), obtains the server through the discovery
  * cache, runs the driver and translates its events for the {@link StreamHandler}, which is told
- * exactly once how the session ended. Runs on the {@code session-<device id>} thread.
+ * exactly once how the session ended. With the {@code relay} preference the camera's LAN IP is not
+ * used at all; with {@code lan} and no LAN IP the session ends at once as {@code no_lan_ip}. Runs on
+ * the {@code session-<device id>} thread.
  */
 final class CameraRun implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraRun.class);
@@ -112,7 +115,11 @@ final class CameraRun implements Runnable {
     private SessionEvent.Ended session() throws Stop, InterruptedException {
         AccessCredentials credentials = credentials();
         accessId = credentials.accessId();
-        Ipv4 cameraIp = cameraIp();
+        TransportPreference transport = request.transport();
+        Ipv4 cameraIp = transport == TransportPreference.RELAY ? null : cameraIp();
+        if (transport == TransportPreference.LAN && cameraIp == null) {
+            throw new Stop(FailureReason.NO_LAN_IP, "transport is lan but the camera's LAN IP is unknown");
+        }
         Ipv4Endpoint server;
         List<DeviceEntry> devices;
         if (settings.p2pServer().isPresent()) {
@@ -136,8 +143,14 @@ final class CameraRun implements Runnable {
                 .lanFilter(settings.lanFilter())
                 .features(settings.features())
                 .stallTimeoutMillis(settings.stallTimeout().toMillis())
+                .transport(transport)
                 .build();
-        LOG.debug("Camera {}: session on local port {} via {}", label, port.localPort(), server);
+        LOG.debug(
+                "Camera {}: session on local port {} via {}, transport {}",
+                label,
+                port.localPort(),
+                server,
+                transport.wire());
         return drive(new SessionMachine(config, entropy.get()), port, this::onEvent);
     }
 

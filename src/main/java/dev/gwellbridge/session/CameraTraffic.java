@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * engines. Whatever arrives is handled at once, whichever path it came over. Content that cannot
  * belong to this call (another linkId or streamId) is counted as malformed and ignored. Confined to
  * the session thread.
+ *
+ * <p>With the {@code relay} preference, UDP datagrams straight from the camera (standard MTP or GUTES
+ * from an address that is not a relay) are dropped, so no answer ever goes to a LAN address; with
+ * {@code lan}, relay datagrams and PASSTHROUGH data are dropped, so no answer ever goes to a relay.
  */
 final class CameraTraffic {
     private static final Logger LOG = LoggerFactory.getLogger(CameraTraffic.class);
@@ -64,6 +68,7 @@ final class CameraTraffic {
     private boolean createKcpSent;
     private boolean awaitingAccept;
     private Transport acceptedVia;
+    private boolean ignoredLogged;
 
     CameraTraffic(SessionContext ctx, CameraPath path) {
         this.ctx = ctx;
@@ -104,11 +109,33 @@ final class CameraTraffic {
 
     /** A UDP datagram from a source other than the server. */
     void onUdp(Ipv4Endpoint from, byte[] d) {
+        boolean relay = fromRelay(from, d);
+        if (relay ? !ctx.config.relaysAllowed() : !ctx.config.lanAllowed()) {
+            if (!ignoredLogged) {
+                ignoredLogged = true;
+                LOG.debug(
+                        "Camera {}: {} datagram from {} ignored (transport {})",
+                        ctx.label,
+                        relay ? "relay" : "direct",
+                        from,
+                        ctx.config.transport().wire());
+            }
+            return;
+        }
         if (d.length > 0 && (d[0] & 0xFF) == MtpFrame.MAGIC) {
             mtp(from, Via.UDP, d);
         } else {
             gutes(from, d);
         }
+    }
+
+    /**
+     * Relay traffic: an extended MTP frame or anything from a known relay. The preference drops
+     * the side it forbids, so such a datagram is neither answered nor remembered as a path.
+     */
+    private boolean fromRelay(Ipv4Endpoint from, byte[] d) {
+        boolean extended = d.length > 1 && (d[0] & 0xFF) == MtpFrame.MAGIC && MtpFrame.isExtended(d[1] & 0xFF);
+        return extended || path.isRelay(from);
     }
 
     /** An MTP frame read from a TCP relay connection. */
@@ -118,6 +145,9 @@ final class CameraTraffic {
 
     /** A datagram from the server in the later phases: PASSTHROUGH data carries camera traffic. */
     void onServerDatagram(byte[] d) {
+        if (!ctx.config.relaysAllowed()) {
+            return;
+        }
         if (d.length == 0 || (d[0] & 0xFF) == MtpFrame.MAGIC) {
             ctx.malformed("MTP from the server", d);
             return;

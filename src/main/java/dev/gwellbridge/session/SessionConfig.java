@@ -1,5 +1,6 @@
 package dev.gwellbridge.session;
 
+import dev.gwellbridge.camera.TransportPreference;
 import dev.gwellbridge.wire.AccessCredentials;
 import dev.gwellbridge.wire.DeviceEntry;
 import dev.gwellbridge.wire.Ipv4;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * @param mode a camera session or the short discovery session
  * @param credentials the parsed P2P credential
  * @param deviceId the camera's device id, matched against the names in the device list
- * @param cameraLanIp the camera's LAN address, when known (enables NetworkDetect and LAN candidates)
+ * @param cameraLanIp the camera's LAN address, when known (enables NetworkDetect and LAN candidates);
+ *     always empty with the {@code relay} preference
  * @param viewerLanIp this host's own address towards the camera (NetworkDetect, CALLING)
  * @param localPort the session's single local UDP port (CALLING tells the camera about it)
  * @param server the P2P server to use without probing (configured or discovered), if any
@@ -23,6 +25,8 @@ import java.util.Optional;
  * @param lanFilter which addresses count as LAN
  * @param features the fork's optional behaviours
  * @param stallTimeoutMillis end a streaming session that delivered no H.264 for this long; 0 = never
+ * @param transport {@code LAN}: never activate or send to relays; {@code RELAY}: never use the
+ *     camera's LAN address or LAN candidates; {@code AUTO}: LAN first, relays as fallback
  */
 public record SessionConfig(
         SessionMode mode,
@@ -36,7 +40,8 @@ public record SessionConfig(
         DiscoveryTargets discovery,
         LanFilter lanFilter,
         ForkFeatures features,
-        long stallTimeoutMillis) {
+        long stallTimeoutMillis,
+        TransportPreference transport) {
 
     public SessionConfig {
         Objects.requireNonNull(mode, "mode");
@@ -48,6 +53,11 @@ public record SessionConfig(
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(lanFilter, "lanFilter");
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(transport, "transport");
+        if (transport == TransportPreference.RELAY) {
+            // The camera's LAN address would enable LAN candidates and tell the camera ours.
+            cameraLanIp = Optional.empty();
+        }
         knownDevices = List.copyOf(knownDevices);
         if (localPort < 0 || localPort > 0xFFFF) {
             throw new IllegalArgumentException("local port out of range: " + localPort);
@@ -57,7 +67,20 @@ public record SessionConfig(
         }
     }
 
-    /** A camera session with the defaults: no LAN IP, discovery, default LAN ranges, fork features. */
+    /** Whether LAN candidates and the camera's LAN address may be used. */
+    public boolean lanAllowed() {
+        return transport != TransportPreference.RELAY;
+    }
+
+    /** Whether relays (UDP, TCP, PASSTHROUGH) may be activated and used. */
+    public boolean relaysAllowed() {
+        return transport != TransportPreference.LAN;
+    }
+
+    /**
+     * A camera session with the defaults: no LAN IP, discovery, default LAN ranges, fork features,
+     * the {@code auto} transport.
+     */
     public static Builder builder(AccessCredentials credentials, String deviceId) {
         return new Builder(credentials, deviceId);
     }
@@ -76,6 +99,7 @@ public record SessionConfig(
         private LanFilter lanFilter = LanFilter.defaults();
         private ForkFeatures features = ForkFeatures.FORK;
         private long stallTimeoutMillis;
+        private TransportPreference transport = TransportPreference.AUTO;
 
         private Builder(AccessCredentials credentials, String deviceId) {
             this.credentials = credentials;
@@ -134,6 +158,11 @@ public record SessionConfig(
             return this;
         }
 
+        public Builder transport(TransportPreference t) {
+            this.transport = t;
+            return this;
+        }
+
         public SessionConfig build() {
             return new SessionConfig(
                     mode,
@@ -147,7 +176,8 @@ public record SessionConfig(
                     discovery,
                     lanFilter,
                     features,
-                    stallTimeoutMillis);
+                    stallTimeoutMillis,
+                    transport);
         }
     }
 }

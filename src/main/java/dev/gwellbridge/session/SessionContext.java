@@ -165,9 +165,15 @@ final class SessionContext {
 
     /**
      * The reason for "no camera answered": a LAN session points at the camera, a relay-only call at
-     * the model, a call whose camera has an address but no configured LAN IP at the missing IP.
+     * the model, a call whose camera has an address but no configured LAN IP at the missing IP. With
+     * the {@code relay} preference a missing LAN IP is no reason: the camera (or its relays) did not
+     * answer, unless the call itself said relay-only.
      */
     FailureReason unreachableReason() {
+        if (!config.lanAllowed()) {
+            boolean relayOnly = callingAck != null && callingAck.peer().ip().isAny();
+            return relayOnly ? FailureReason.RELAY_ONLY : FailureReason.CAMERA_UNREACHABLE;
+        }
         if (config.cameraLanIp().isPresent() || (path != null && path.hasLanCandidates())) {
             return FailureReason.CAMERA_UNREACHABLE;
         }

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  *       reference's notes as first priority but implemented by no client; its slot is kept in
  *       {@link Transport#LAN_TCP} and never chosen.
  * </ol>
+ *
+ * <p>With the {@code lan} preference relay activation never starts and a session without a LAN
+ * candidate fails at once; with {@code relay} there are no LAN candidates (see {@link CameraPath}), so
+ * the probe goes to the server only and the relay path is chosen.
  */
 final class TransportSetupPhase extends Phase {
     private static final Logger LOG = LoggerFactory.getLogger(TransportSetupPhase.class);
@@ -66,7 +70,11 @@ final class TransportSetupPhase extends Phase {
         });
         ctx.toServer(new ResRequest(ctx.routingId, ctx.linkId, ctx.accessId, ctx.cameraTid));
         ctx.relays = new RelayActivation(ctx, path);
-        ctx.relays.start(res == null ? List.of() : validRelays(res));
+        if (ctx.config.relaysAllowed()) {
+            ctx.relays.start(res == null ? List.of() : validRelays(res));
+        } else {
+            LOG.debug("Camera {}: transport lan, relays not activated", ctx.label);
+        }
         if (!path.hasLanCandidates() && path.relays().isEmpty()) {
             LOG.debug("Camera {}: no LAN candidate and no relay; probe skipped", ctx.label);
             select();
@@ -192,6 +200,10 @@ final class TransportSetupPhase extends Phase {
         if (ctx.path.hasLanCandidates()) {
             ctx.relays.cancelTcp();
             chosen(Transport.LAN_UDP);
+            return;
+        }
+        if (!ctx.config.relaysAllowed()) {
+            ctx.fail(ctx.unreachableReason(), "no LAN path to the camera and transport is lan");
             return;
         }
         if (!ctx.relays.tcpReady() && ctx.relays.tcpPossible()) {

@@ -72,6 +72,27 @@ class SupervisorCamerasTest {
     }
 
     @Test
+    void eachCamerasTransportPreferenceReachesItsStreamRequests() {
+        SupervisorSettings s = Harness.always()
+                .withCameras(List.of(
+                        new CameraSettings("0A1B2C3D4E5F", true, null, null, "", "", TransportPreference.RELAY)));
+        Harness h = new Harness(s, A, B).start();
+
+        assertThat(h.session(A).request.transport()).isEqualTo(TransportPreference.RELAY);
+        h.streams(A);
+        h.nextSession(B, Duration.ofMinutes(1));
+        assertThat(h.session(B).request.transport()).isEqualTo(TransportPreference.AUTO);
+        h.streams(B);
+        h.advance(Duration.ofSeconds(20));
+        int before = h.sessions(A);
+        assertThat(h.command(A, new CameraCommand.Restart(false)).ok()).isTrue();
+        assertThat(h.sessions(A)).isGreaterThan(before);
+        assertThat(h.session(A).request.transport())
+                .as("a later session of the same camera")
+                .isEqualTo(TransportPreference.RELAY);
+    }
+
+    @Test
     void aPinnedIpBeatsTheOptionsIp() {
         SupervisorSettings s = Harness.always()
                 .withCameras(List.of(new CameraSettings("0A1B2C3D4E5F", true, null, null, "10.0.0.9", "")));

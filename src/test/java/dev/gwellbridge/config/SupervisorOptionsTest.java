@@ -7,6 +7,7 @@ import dev.gwellbridge.camera.CameraSettings;
 import dev.gwellbridge.camera.Quality;
 import dev.gwellbridge.camera.StreamMode;
 import dev.gwellbridge.camera.SupervisorSettings;
+import dev.gwellbridge.camera.TransportPreference;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,24 @@ class SupervisorOptionsTest {
         assertThat(third.modeOverride()).hasValue(StreamMode.ON_DEMAND);
         assertThat(s.forCamera(CameraId.of("GW_GC1_111111111111")))
                 .isEqualTo(CameraSettings.defaults(CameraId.of("GW_GC1_111111111111")));
+    }
+
+    @Test
+    void eachCamerasTransportBecomesItsPreferenceAndAnUnsetOneIsAuto() {
+        LoadedOptions loaded = OptionsLoader.parse("""
+                {"cameras": [
+                   {"mac": "0A1B2C3D4E5F", "transport": "relay"},
+                   {"mac": "AABBCCDD1234", "transport": "LAN"},
+                   {"mac": "AABBCCDD5678"}
+                 ]}
+                """);
+        assertThat(loaded.problems()).isEmpty();
+
+        SupervisorSettings s = SupervisorOptions.settings(loaded.options());
+
+        assertThat(s.forCamera(CameraId.of("GW_GC1_0A1B2C3D4E5F")).transport()).isEqualTo(TransportPreference.RELAY);
+        assertThat(s.forCamera(CameraId.of("GW_GC1_AABBCCDD1234")).transport()).isEqualTo(TransportPreference.LAN);
+        assertThat(s.forCamera(CameraId.of("GW_GC1_AABBCCDD5678")).transport()).isEqualTo(TransportPreference.AUTO);
+        assertThat(s.forCamera(CameraId.of("GW_GC1_111111111111")).transport()).isEqualTo(TransportPreference.AUTO);
     }
 }

@@ -34,6 +34,8 @@ final class FakePeers {
     final List<Ipv4Endpoint> unanswered = new ArrayList<>();
     /** Fixed answers of list servers: whatever arrives at the key gets the value back. */
     final Map<Ipv4Endpoint, byte[]> listServers = new HashMap<>();
+    /** Whether a TCP relay to the server reaches the camera even when it is not relay-only. */
+    boolean relayReachesCamera;
 
     FakePeers(Ipv4Endpoint serverAddress, Ipv4Endpoint cameraAddress) {
         this.camera = new FakeCamera(cameraAddress);
@@ -76,7 +78,7 @@ final class FakePeers {
     void tcpOpened(int id, Ipv4Endpoint to) {
         tcp.put(id, to);
         framers.put(id, new MtpStreamFramer());
-        if (server.relayOnly && to.equals(server.address)) {
+        if ((server.relayOnly || relayReachesCamera) && to.equals(server.address)) {
             camera.attachTcp(id);
         }
     }
@@ -93,7 +95,7 @@ final class FakePeers {
         }
         List<PeerPacket> out = new ArrayList<>();
         for (byte[] frame : framer.feed(data, 0, data.length)) {
-            if (server.relayOnly && server.address.equals(tcp.get(id))) {
+            if ((server.relayOnly || relayReachesCamera) && server.address.equals(tcp.get(id))) {
                 out.addAll(camera.onTcpFrame(frame, now));
             }
         }

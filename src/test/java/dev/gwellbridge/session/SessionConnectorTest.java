@@ -12,6 +12,7 @@ import dev.gwellbridge.camera.StreamConnection;
 import dev.gwellbridge.camera.StreamHandler;
 import dev.gwellbridge.camera.StreamRequest;
 import dev.gwellbridge.camera.Transport;
+import dev.gwellbridge.camera.TransportPreference;
 import dev.gwellbridge.wire.CertifyReq;
 import dev.gwellbridge.wire.DetectReq2;
 import dev.gwellbridge.wire.ServerAddress;
@@ -115,6 +116,40 @@ class SessionConnectorTest {
         c.close();
         assertThat(r.ends).hasSize(1);
         assertThat(network.tcpAttempts.get()).isPositive();
+    }
+
+    @Test
+    void lanWithoutALanIpEndsAtOnceAsNoLanIpWithoutOpeningAPort() {
+        FakeNetwork network = network(new byte[0]);
+        SessionConnector connector = connector(loopback().withP2pServer("127.0.0.1:28800"), network);
+        Recorder r = new Recorder();
+        StreamRequest lanOnly = request("", FakePeers.TOKEN);
+        connector.open(
+                new StreamRequest(lanOnly.camera(), lanOnly.credential(), lanOnly.quality(), TransportPreference.LAN),
+                r);
+        await().until(() -> !r.ends.isEmpty());
+
+        assertThat(r.reason).isEqualTo(FailureReason.NO_LAN_IP);
+        assertThat(network.ports).isEmpty();
+    }
+
+    @Test
+    void theRequestsTransportPreferenceSteersTheSession() {
+        FakeNetwork network = new FakeNetwork(n -> {
+            FakePeers p = new FakePeers(Harness.SERVER, Harness.CAMERA);
+            p.relayReachesCamera = true;
+            p.camera.setVideo(new byte[2_000]);
+            return p;
+        });
+        SessionConnector connector = connector(loopback().withP2pServer("127.0.0.1:28800"), network);
+        Recorder r = new Recorder();
+        StreamRequest lan = request("127.0.0.1", FakePeers.TOKEN);
+        StreamConnection c = connector.open(
+                new StreamRequest(lan.camera(), lan.credential(), lan.quality(), TransportPreference.RELAY), r);
+        await().until(() -> r.videoSize() == 2_000);
+        c.close();
+
+        assertThat(r.streaming).containsExactly(Transport.TCP_RELAY);
     }
 
     @Test
