@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.gwellbridge.app.TestBridge;
 import dev.gwellbridge.camera.CameraId;
 import dev.gwellbridge.camera.CameraState;
@@ -28,12 +26,13 @@ import dev.gwellbridge.sim.Simulator;
 import dev.gwellbridge.sim.SimulatorConfig;
 import dev.gwellbridge.sim.SimulatorHandle;
 import dev.gwellbridge.sim.ViolationKind;
+import dev.gwellbridge.testkit.CapturedLogs;
+import dev.gwellbridge.testkit.TempTrees;
 import dev.gwellbridge.web.HeadlessChromium;
 import dev.gwellbridge.web.IngressProxy;
 import dev.gwellbridge.web.Pages;
 import dev.gwellbridge.web.SseReader;
 import dev.gwellbridge.web.WebSettings;
-import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -86,8 +85,7 @@ class IngressStackIT {
     private static final String GHOST_TOKEN = FakeWyzeCloud.marsToken(77);
     private static final String GHOST_SLUG = "ghost_porch";
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private CapturedLogs logs;
     private final Logger product = (Logger) LoggerFactory.getLogger("dev.gwellbridge");
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -109,8 +107,7 @@ class IngressStackIT {
         // Repeats are logged at DEBUG; the secret sweep covers them too.
         productLevel = product.getLevel();
         product.setLevel(Level.DEBUG);
-        logs.start();
-        root.addAppender(logs);
+        logs = CapturedLogs.start();
         dataDir = Files.createTempDirectory("gwell-stack-web");
         userDataDir = Files.createTempDirectory("gwell-stack-chromium");
 
@@ -185,17 +182,11 @@ class IngressStackIT {
         if (sim != null) {
             sim.close();
         }
-        root.detachAppender(logs);
-        product.setLevel(productLevel);
-        for (Path dir : new Path[] {dataDir, userDataDir}) {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
-                            .map(Path::toFile)
-                            .forEach(File::delete);
-                }
-            }
+        if (logs != null) {
+            logs.close();
         }
+        product.setLevel(productLevel);
+        TempTrees.delete(dataDir, userDataDir);
     }
 
     @Test
@@ -236,7 +227,7 @@ class IngressStackIT {
         // The supervisor is still backing off after "no account"; saving refreshes the list at once.
         await().atMost(Duration.ofSeconds(15)).until(() -> cards().size() == 3);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> logLines().stream()
+                .until(() -> logs.lines().stream()
                         .anyMatch(l -> l.contains(
                                 "Camera list after saving the account: The account has 3 GWell" + " cameras.")));
         await().atMost(Duration.ofSeconds(60))
@@ -489,7 +480,7 @@ class IngressStackIT {
         List<String> secrets = secrets();
         assertThat(everything).doesNotContain(secrets);
         assertThat(bridge.logTail()).isNotEmpty().noneSatisfy(l -> assertThat(l).containsAnyOf(secretArray()));
-        assertThat(logLines())
+        assertThat(logs.lines())
                 .anySatisfy(
                         l -> assertThat(l).contains("test-admin (8f1c0ffee)").contains("submitted Wyze credentials"))
                 .noneSatisfy(l -> assertThat(l).containsAnyOf(secretArray()));
@@ -505,7 +496,7 @@ class IngressStackIT {
                 + Files.size(SCREENSHOT) + " bytes); cards " + statuses() + " ("
                 + Pages.text(driver, card(GHOST_SLUG) + " .message")
                 + "); log lines checked "
-                + logLines().size());
+                + logs.lines().size());
     }
 
     /** The test passwords (and their login hashes), the API key and its id, the cloud's and the P2P tokens. */
@@ -559,15 +550,6 @@ class IngressStackIT {
             out.add(c.findElement(By.cssSelector(".status")).getText().trim());
         }
         return out;
-    }
-
-    /** Every message logged so far, as formatted (before the log pattern's own redaction). */
-    private List<String> logLines() {
-        synchronized (logs) {
-            return logs.list.stream()
-                    .map(e -> e.getFormattedMessage() + " " + e.getThrowableProxy())
-                    .toList();
-        }
     }
 
     private static int freePort() throws java.io.IOException {

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.gwellbridge.camera.AccountCredentials;
 import dev.gwellbridge.camera.CameraCommand;
 import dev.gwellbridge.camera.CameraStatus;
-import java.io.File;
+import dev.gwellbridge.testkit.CapturedLogs;
+import dev.gwellbridge.testkit.TempTrees;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.slf4j.LoggerFactory;
 
 /**
  * The page in real Chromium behind an ingress-like prefix, with fakes for the bridge and real
@@ -54,15 +51,13 @@ class IngressPageIT {
     private IngressProxy proxy;
     private Process ffmpeg;
     private WebDriver driver;
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private CapturedLogs logs;
 
     @BeforeAll
     void start() throws Exception {
         assumeTrue(HeadlessChromium.installed(), "Chromium is not installed");
         assumeTrue(Files.isExecutable(FFMPEG), "ffmpeg is not installed");
-        logs.start();
-        root.addAppender(logs);
+        logs = CapturedLogs.start();
         dataDir = Files.createTempDirectory("gwell-web-it");
         userDataDir = Files.createTempDirectory("gwell-web-chromium");
         Path hls = Files.createDirectories(dataDir.resolve("hls/front_yard"));
@@ -126,16 +121,10 @@ class IngressPageIT {
             ffmpeg.destroy();
             ffmpeg.waitFor();
         }
-        root.detachAppender(logs);
-        for (Path dir : new Path[] {dataDir, userDataDir}) {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
-                            .map(Path::toFile)
-                            .forEach(File::delete);
-                }
-            }
+        if (logs != null) {
+            logs.close();
         }
+        TempTrees.delete(dataDir, userDataDir);
     }
 
     @Test
@@ -177,7 +166,7 @@ class IngressPageIT {
         assertThat(Pages.text(driver, "#cred-result")).startsWith("Saved.");
         assertThat(driver.findElement(By.name("password")).getAttribute("value"))
                 .isEmpty();
-        assertThat(logLines())
+        assertThat(logs.lines())
                 .anySatisfy(
                         l -> assertThat(l).contains("test-admin (8f1c0ffee)").contains("submitted Wyze credentials"));
     }
@@ -266,7 +255,7 @@ class IngressPageIT {
                 .toList();
         System.out.println("Browser console errors: " + console);
         assertThat(console).isEmpty();
-        assertThat(logLines()).isNotEmpty().noneSatisfy(l -> assertThat(l).containsAnyOf(PASSWORD, API_KEY, API_ID));
+        assertThat(logs.lines()).isNotEmpty().noneSatisfy(l -> assertThat(l).containsAnyOf(PASSWORD, API_KEY, API_ID));
     }
 
     private Path snapshotJpeg() throws Exception {
@@ -291,14 +280,5 @@ class IngressPageIT {
                 .start();
         assertThat(p.waitFor()).isZero();
         return jpg;
-    }
-
-    /** Every message logged so far, as formatted (before the log pattern's own redaction). */
-    private List<String> logLines() {
-        synchronized (logs) {
-            return logs.list.stream()
-                    .map(e -> e.getFormattedMessage() + " " + e.getThrowableProxy())
-                    .toList();
-        }
     }
 }
