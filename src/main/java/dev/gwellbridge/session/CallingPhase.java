@@ -34,8 +34,8 @@ final class CallingPhase extends Phase {
     private int frames;
     private long deadline = Long.MAX_VALUE;
     private Calling request;
-    private int resends;
-    private long resendAt = Long.MAX_VALUE;
+    private final RequestRepeat repeat =
+            new RequestRepeat(Timeouts.CALLING_RESENDS, Timeouts.CALLING_RESEND, Timeouts.CALLING_READ);
 
     CallingPhase(SessionContext ctx) {
         super(ctx);
@@ -66,7 +66,7 @@ final class CallingPhase extends Phase {
         ctx.path = new CameraPath(ctx);
         ctx.traffic = new CameraTraffic(ctx, ctx.path);
         deadline = ctx.now + Timeouts.CALLING_READ;
-        resendAt = ctx.now + Timeouts.CALLING_RESEND;
+        repeat.sent(ctx.now);
     }
 
     @Override
@@ -111,17 +111,10 @@ final class CallingPhase extends Phase {
         if (isComplete()) {
             return;
         }
-        if (ctx.now >= resendAt) {
-            if (ctx.callingAck == null && ctx.resResponse == null && resends < Timeouts.CALLING_RESENDS) {
-                resends++;
-                LOG.debug("Camera {}: no answer to CALLING yet, sending it again ({})", ctx.label, resends);
-                ctx.toServer(request);
-                resendAt = ctx.now + Timeouts.CALLING_RESEND;
-                deadline = Math.max(deadline, ctx.now + Timeouts.CALLING_READ);
-            } else {
-                resendAt = Long.MAX_VALUE;
-            }
-        }
+        deadline = repeat.onTick(ctx.now, ctx.callingAck == null && ctx.resResponse == null, deadline, () -> {
+            LOG.debug("Camera {}: no answer to CALLING yet, sending it again ({})", ctx.label, repeat.repeats());
+            ctx.toServer(request);
+        });
         if (ctx.now >= deadline) {
             finish();
         }
@@ -129,7 +122,7 @@ final class CallingPhase extends Phase {
 
     private void finish() {
         deadline = Long.MAX_VALUE;
-        resendAt = Long.MAX_VALUE;
+        repeat.stop();
         boolean relays = ctx.config.relaysAllowed()
                 && ctx.resResponse != null
                 && !ctx.resResponse.relays().isEmpty();
@@ -148,6 +141,6 @@ final class CallingPhase extends Phase {
 
     @Override
     long nextWakeup() {
-        return Math.min(deadline, resendAt);
+        return Math.min(deadline, repeat.dueAt());
     }
 }

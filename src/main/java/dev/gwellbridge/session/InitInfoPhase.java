@@ -36,8 +36,8 @@ final class InitInfoPhase extends Phase {
     private int frames;
     private long deadline = Long.MAX_VALUE;
     private InitInfoMsg request;
-    private int resends;
-    private long resendAt = Long.MAX_VALUE;
+    private final RequestRepeat repeat =
+            new RequestRepeat(Timeouts.INIT_INFO_RESENDS, Timeouts.INIT_INFO_RESEND, Timeouts.INIT_INFO_READ);
 
     InitInfoPhase(SessionContext ctx) {
         super(ctx);
@@ -53,7 +53,7 @@ final class InitInfoPhase extends Phase {
         request = new InitInfoMsg(ctx.accessId, ctx.nextSqnum());
         ctx.toServer(request);
         deadline = ctx.now + Timeouts.INIT_INFO_READ;
-        resendAt = ctx.now + Timeouts.INIT_INFO_RESEND;
+        repeat.sent(ctx.now);
     }
 
     @Override
@@ -86,17 +86,11 @@ final class InitInfoPhase extends Phase {
         if (isComplete()) {
             return;
         }
-        if (ctx.now >= resendAt) {
-            if (received.isEmpty() && ctx.config.knownDevices().isEmpty() && resends < Timeouts.INIT_INFO_RESENDS) {
-                resends++;
-                LOG.debug("Camera {}: no device list yet, InitInfoMsg again ({})", ctx.label, resends);
-                ctx.toServer(request);
-                resendAt = ctx.now + Timeouts.INIT_INFO_RESEND;
-                deadline = Math.max(deadline, ctx.now + Timeouts.INIT_INFO_READ);
-            } else {
-                resendAt = Long.MAX_VALUE;
-            }
-        }
+        boolean unanswered = received.isEmpty() && ctx.config.knownDevices().isEmpty();
+        deadline = repeat.onTick(ctx.now, unanswered, deadline, () -> {
+            LOG.debug("Camera {}: no device list yet, InitInfoMsg again ({})", ctx.label, repeat.repeats());
+            ctx.toServer(request);
+        });
         if (ctx.now >= deadline) {
             finish();
         }
@@ -104,7 +98,7 @@ final class InitInfoPhase extends Phase {
 
     private void finish() {
         deadline = Long.MAX_VALUE;
-        resendAt = Long.MAX_VALUE;
+        repeat.stop();
         if (ctx.routingId == 0) {
             LOG.debug("Camera {}: no routing id; later frames carry the accessId", ctx.label);
         }
@@ -146,6 +140,6 @@ final class InitInfoPhase extends Phase {
 
     @Override
     long nextWakeup() {
-        return Math.min(deadline, resendAt);
+        return Math.min(deadline, repeat.dueAt());
     }
 }
