@@ -152,11 +152,8 @@ final class CameraTraffic {
             ctx.malformed("MTP from the server", d);
             return;
         }
-        GutesMessage m;
-        try {
-            m = GutesClassifier.atClient(d, ctx.sessionKey);
-        } catch (FrameException e) {
-            ctx.malformed(e.getMessage(), d);
+        GutesMessage m = classify(d);
+        if (m == null) {
             return;
         }
         if (m instanceof PassthroughData p) {
@@ -171,11 +168,8 @@ final class CameraTraffic {
     }
 
     private void gutes(Ipv4Endpoint from, byte[] d) {
-        GutesMessage m;
-        try {
-            m = GutesClassifier.atClient(d, ctx.sessionKey);
-        } catch (FrameException e) {
-            ctx.malformed(e.getMessage(), d);
+        GutesMessage m = classify(d);
+        if (m == null) {
             return;
         }
         if (m instanceof PortStatReq r) {
@@ -387,5 +381,15 @@ final class CameraTraffic {
             case PASSTHROUGH -> Transport.PASSTHROUGH;
             case UDP -> extended ? Transport.UDP_RELAY : Transport.LAN_UDP;
         };
+    }
+
+    /** The GUTES message in {@code d}, or null when it does not decode (counted as malformed). */
+    private GutesMessage classify(byte[] d) {
+        try {
+            return GutesClassifier.atClient(d, ctx.sessionKey);
+        } catch (FrameException e) {
+            ctx.malformed(e.getMessage(), d);
+            return null;
+        }
     }
 }

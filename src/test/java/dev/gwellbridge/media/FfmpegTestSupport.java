@@ -2,6 +2,8 @@ package dev.gwellbridge.media;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.gwellbridge.sim.TestPattern;
+import dev.gwellbridge.sim.TestPatternGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -49,39 +51,7 @@ public final class FfmpegTestSupport {
 
     /** 10 s of 640×360 at 20 fps, keyframe every 2 s, SPS/PPS before each, CBR 1 Mbit/s. */
     static Path generateStream(Path dir) throws IOException, InterruptedException {
-        Path out = dir.resolve("source.h264");
-        run(List.of(
-                "ffmpeg",
-                "-hide_banner",
-                "-loglevel",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=" + WIDTH + "x" + HEIGHT + ":rate=" + FPS,
-                "-t",
-                Integer.toString(SECONDS),
-                "-c:v",
-                "libx264",
-                "-preset",
-                "veryfast",
-                "-tune",
-                "zerolatency",
-                "-profile:v",
-                "baseline",
-                "-pix_fmt",
-                "yuv420p",
-                "-b:v",
-                "1M",
-                "-g",
-                "40",
-                "-x264-params",
-                "nal-hrd=cbr:repeat-headers=1",
-                "-f",
-                "h264",
-                out.toString()));
-        return out;
+        return new TestPatternGenerator("ffmpeg", dir).ensure(new TestPattern(WIDTH, HEIGHT, FPS, SECONDS, 1000));
     }
 
     static void run(List<String> command) throws IOException, InterruptedException {
